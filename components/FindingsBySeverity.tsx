@@ -1,0 +1,28 @@
+import { SEVERITIES, type Finding } from '../lib/audit/schema';
+import { FindingItem } from './FindingItem';
+import { useT } from './i18n';
+
+export function FindingsBySeverity({ findings }: { findings: Finding[] }) {
+  const { t } = useT();
+  if (!findings.length) return <p class="ok-note" data-testid="no-findings">{t('popup.noFindings')}</p>;
+  return (
+    <div class="findings">
+      {SEVERITIES.map((severity) => {
+        const group = findings.filter((f) => f.severity === severity);
+        if (!group.length) return null;
+        return (
+          <section key={severity} class="severity-group" data-testid={`severity-${severity}`}>
+            <h3>
+              {t(`severity.${severity}`)} <span class="count">{group.length}</span>
+            </h3>
+            <ul class="finding-list">
+              {group.map((f) => (
+                <FindingItem key={f.id} finding={f} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

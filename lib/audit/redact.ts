@@ -1,0 +1,85 @@
+/**
+ * Evidence never keeps secrets: URL query strings and fragments, cookie values and token-like
+ * strings are replaced before an audit is saved or exported.
+ */
+import type { Evidence } from '../evidence/schema';
+import type { Finding } from './schema';
+
+export const REDACTED = '[redacted]';
+
+/** Drops the query string and fragment of a URL, keeping a marker that one was there. */
+export function redactUrl(value: string): string {
+  const cut = value.search(/[?#]/);
+  if (cut < 0) return value;
+  return `${value.slice(0, cut)}${value[cut] === '?' ? '?' : '#'}${REDACTED}`;
+}
+
+// JWTs, long hex or base64 runs, and key=value pairs whose key names a secret.
+const JWT = /\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]{5,}/g;
+const LONG_TOKEN = /(?<![\w/.-])(?=[A-Za-z0-9+/_-]*\d)(?=[A-Za-z0-9+/_-]*[A-Za-z])[A-Za-z0-9+/_-]{32,}={0,2}(?![\w/.-])/g;
+const SECRET_PAIR = /\b((?:[\w-]*(?:token|secret|password|passwd|session|sessid|api[-_]?key|auth)[\w-]*)\s*[=:]\s*)([^;,\s&]+)/gi;
+
+export function redactText(value: string): string {
+  return value.replace(JWT, REDACTED).replace(SECRET_PAIR, `$1${REDACTED}`).replace(LONG_TOKEN, REDACTED);
+}
+
+/** A Set-Cookie or Cookie header keeps cookie names and attributes, never values. */
+export function redactCookieHeader(value: string): string {
+  return value
+    .split(/,(?=\s*[^;,=\s]+=)/)
+    .map((cookie) => {
+      const [pair = '', ...attributes] = cookie.split(';');
+      const eq = pair.indexOf('=');
+      const name = eq >= 0 ? pair.slice(0, eq).trim() : pair.trim();
+      return [`${name}=${REDACTED}`, ...attributes.map((a) => a.trim())].join('; ');
+    })
+    .join(', ');
+}
+
+const URL_HEADERS = new Set(['location', 'content-location', 'refresh', 'link']);
+
+export function redactHeader(name: string, value: string): string {
+  const lower = name.toLowerCase();
+  if (lower === 'set-cookie' || lower === 'cookie') return redactCookieHeader(value);
+  if (URL_HEADERS.has(lower)) return redactText(value.replace(/https?:\/\/[^\s,;>"]+/g, (u) => redactUrl(u)));
+  return redactText(value);
+}
+
+export function redactEvidence(evidence: Evidence): Evidence {
+  const page = evidence.page;
+  return {
+    url: redactUrl(evidence.url),
+    headers: evidence.headers && {
+      ...evidence.headers,
+      url: redactUrl(evidence.headers.url),
+      headers: evidence.headers.headers.map(([n, v]) => [n, redactHeader(n, v)] as [string, string]),
+    },
+    page: page && {
+      ...page,
+      url: redactUrl(page.url),
+      title: redactText(page.title),
+      scripts: page.scripts.map((s) => ({ ...s, src: redactUrl(s.src) })),
+      stylesheets: page.stylesheets.map((s) => ({ ...s, href: redactUrl(s.href) })),
+      forms: page.forms.map((f) => ({ ...f, action: redactUrl(f.action) })),
+      resources: page.resources.map((r) => ({ ...r, name: redactUrl(r.name) })),
+      metaHttpEquiv: page.metaHttpEquiv.map((m) => ({ ...m, content: m.name.toLowerCase() === 'set-cookie' ? redactCookieHeader(m.content) : redactText(m.content) })),
+    },
+    globals: evidence.globals,
+  };
+}
+
+/** Evidence items of findings: URLs lose their query, header lines lose secrets. */
+export function redactFinding(finding: Finding): Finding {
+  return {
+    ...finding,
+    evidence: finding.evidence.map((item) => {
+      if (item.label === 'evidence.url' || item.label === 'evidence.script') return { ...item, value: redactUrl(item.value) };
+      if (item.label === 'evidence.header') {
+        const colon = item.value.indexOf(':');
+        const name = colon > 0 ? item.value.slice(0, colon) : '';
+        return { ...item, value: colon > 0 ? `${name}: ${redactHeader(name, item.value.slice(colon + 1).trim())}` : redactText(item.value) };
+      }
+      return { ...item, value: redactText(item.value) };
+    }),
+  };
+}

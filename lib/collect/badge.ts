@@ -1,0 +1,15 @@
+import { browser } from 'wxt/browser';
+import type { Grade } from '../audit/schema';
+
+const GRADE_COLOURS: Record<string, string> = { A: '#1a7f37', B: '#4d7c0f', C: '#b45309', D: '#c2410c', F: '#b91c1c' };
+
+/** Shows the audit's grade on the toolbar icon, for that tab only. */
+export async function setGradeBadge(tabId: number, grade: Grade): Promise<void> {
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  try {
+    await action.setBadgeText({ tabId, text: grade });
+    await action.setBadgeBackgroundColor({ tabId, color: GRADE_COLOURS[grade[0]!] ?? '#555' });
+  } catch {
+    // The tab may have closed since the scan; the badge is a convenience.
+  }
+}

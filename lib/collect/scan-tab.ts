@@ -1,0 +1,129 @@
+/**
+ * Orchestrates a scan of one tab in the browser: injects the on-demand collectors, bounds each
+ * with a timeout, validates what the page returned, and records what could not be measured.
+ */
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { classifyPageUrl } from '../audit/domain';
+import { GlobalsEvidence, HeadersEvidence, PageSnapshot, type Evidence, type NotMeasured } from '../evidence/schema';
+import { GLOBAL_PROBES } from '../kb/global-probes';
+import { readLibraryGlobals } from './main-world-globals';
+import { TimeoutError, withTimeout } from './timeout';
+
+export const SCAN_LIMITS = { snapshotMs: 6000, globalsMs: 2000, headerFetchMs: 5000, backgroundFetchMs: 5000 } as const;
+
+export type ScanErrorCode = 'unsupported-page' | 'permission-missing' | 'page-unreachable' | 'timeout' | 'internal';
+
+export class ScanError extends Error {
+  constructor(readonly code: ScanErrorCode, readonly messageKey: string, readonly params: Record<string, string> = {}) {
+    super(messageKey);
+  }
+}
+
+export interface CollectedTab {
+  evidence: Evidence;
+  notMeasured: NotMeasured[];
+}
+
+const SnapshotResult = z.object({
+  snapshot: PageSnapshot,
+  headers: z.union([z.object({ ok: z.literal(true), headers: HeadersEvidence }), z.object({ ok: z.literal(false), reason: z.string().max(300) })]),
+});
+
+function reason(key: string, params: Record<string, string | number> = {}): NotMeasured['reason'] {
+  return { key, params };
+}
+
+function describeInjectionError(error: unknown): ScanError {
+  const text = String((error as Error)?.message ?? error);
+  if (/error page/i.test(text)) return new ScanError('page-unreachable', 'error.page-unreachable');
+  if (/cannot access|cannot be scripted|missing host permission|permission/i.test(text)) return new ScanError('permission-missing', 'error.permission-missing');
+  if (/no tab with id|no frame|tab.*closed/i.test(text)) return new ScanError('page-unreachable', 'error.tab-gone');
+  return new ScanError('internal', 'error.internal', { detail: text.slice(0, 200) });
+}
+
+async function backgroundHeaderFetch(url: string): Promise<HeadersEvidence | null> {
+  const origin = new URL(url).origin;
+  const granted = await browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => false);
+  if (!granted) return null;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), SCAN_LIMITS.backgroundFetchMs);
+  try {
+    const response = await fetch(url, { cache: 'no-store', credentials: 'omit', redirect: 'follow', signal: controller.signal });
+    const headers: [string, string][] = [];
+    response.headers.forEach((value, name) => headers.push([name, value]));
+    response.body?.cancel().catch(() => {});
+    return HeadersEvidence.parse({ source: 'background-fetch', url: response.url || url, status: response.status, redirected: response.redirected, headers: headers.slice(0, 300) });
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function collectTab(tabId: number): Promise<CollectedTab> {
+  let tab;
+  try {
+    tab = await browser.tabs.get(tabId);
+  } catch {
+    throw new ScanError('page-unreachable', 'error.tab-gone');
+  }
+  const url = tab.url ?? tab.pendingUrl;
+  if (!url) throw new ScanError('permission-missing', 'error.permission-missing');
+  const kind = classifyPageUrl(url);
+  if (kind === 'browser-page' || kind === 'invalid') throw new ScanError('unsupported-page', 'error.unsupported.browser-page');
+  if (kind === 'store') throw new ScanError('unsupported-page', 'error.unsupported.store');
+  if (kind === 'file') throw new ScanError('unsupported-page', 'error.unsupported.file');
+  if (kind === 'pdf') throw new ScanError('unsupported-page', 'error.unsupported.pdf');
+
+  const notMeasured: NotMeasured[] = [];
+
+  const snapshotPromise = withTimeout(
+    browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/snapshot.js'] }),
+    SCAN_LIMITS.snapshotMs,
+    'page snapshot',
+  );
+  const globalsPromise = withTimeout(
+    browser.scripting.executeScript({ target: { tabId }, world: 'MAIN', func: readLibraryGlobals, args: [GLOBAL_PROBES, 150] }),
+    SCAN_LIMITS.globalsMs,
+    'page globals',
+  );
+  const [snapshotSettled, globalsSettled] = await Promise.allSettled([snapshotPromise, globalsPromise]);
+
+  let page: PageSnapshot | null = null;
+  let headers: HeadersEvidence | null = null;
+  if (snapshotSettled.status === 'rejected') {
+    const error = snapshotSettled.reason;
+    if (!(error instanceof TimeoutError)) throw describeInjectionError(error);
+    notMeasured.push({ what: 'page', reason: reason('notMeasured.timeout', { ms: error.ms }) });
+  } else {
+    const parsed = SnapshotResult.safeParse(snapshotSettled.value[0]?.result);
+    if (!parsed.success) {
+      notMeasured.push({ what: 'page', reason: reason('notMeasured.invalid-result') });
+    } else {
+      page = parsed.data.snapshot;
+      if (parsed.data.headers.ok) headers = parsed.data.headers.headers;
+      else notMeasured.push({ what: 'headers', reason: reason('notMeasured.header-fetch-failed', { detail: parsed.data.headers.reason }) });
+    }
+  }
+  if (page && !/^(text\/html|application\/xhtml\+xml)/i.test(page.contentType)) {
+    throw new ScanError('unsupported-page', 'error.unsupported.not-html', { type: page.contentType });
+  }
+  if (!headers) {
+    headers = await backgroundHeaderFetch(page?.url ?? url);
+    if (headers) notMeasured.splice(notMeasured.findIndex((n) => n.what === 'headers'), 1);
+    else if (!notMeasured.some((n) => n.what === 'headers')) notMeasured.push({ what: 'headers', reason: reason('notMeasured.headers-unavailable') });
+  }
+
+  let globals: GlobalsEvidence | null = null;
+  if (globalsSettled.status === 'rejected') {
+    const error = globalsSettled.reason;
+    notMeasured.push({ what: 'globals', reason: error instanceof TimeoutError ? reason('notMeasured.timeout', { ms: error.ms }) : reason('notMeasured.injection-failed') });
+  } else {
+    const parsed = GlobalsEvidence.safeParse({ libraries: globalsSettled.value[0]?.result });
+    if (parsed.success) globals = parsed.data;
+    else notMeasured.push({ what: 'globals', reason: reason('notMeasured.invalid-result') });
+  }
+
+  return { evidence: { url: page?.url ?? url, headers, page, globals }, notMeasured };
+}

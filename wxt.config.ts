@@ -1,0 +1,36 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/**
+ * The test build (VIGIE_TEST_BUILD=1) differs from the published one in two ways only:
+ * host access to the loopback test sites (activeTab cannot be granted by automation),
+ * and the popup may take its target tab from its URL (`popup.html?tabId=N`).
+ */
+const testBuild = process.env.VIGIE_TEST_BUILD === '1';
+
+export const TEST_HOST_PERMISSIONS = ['http://*.test/*', 'https://*.test/*', 'http://127.0.0.1/*', 'https://127.0.0.1/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: testBuild ? '.output-test' : '.output',
+  vite: () => ({
+    plugins: [preact()],
+    define: { __VIGIE_TEST_BUILD__: JSON.stringify(testBuild) },
+    build: { chunkSizeWarningLimit: 2000 },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['activeTab', 'scripting', 'storage'],
+    ...(testBuild ? { host_permissions: TEST_HOST_PERMISSIONS } : {}),
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+V' },
+        description: '__MSG_commandOpen__',
+      },
+    },
+    browser_specific_settings: { gecko: { id: 'vigie@vigie.example', strict_min_version: '115.0' } },
+  }),
+});
