@@ -48,6 +48,7 @@ export function redactHeader(name: string, value: string): string {
 export function redactEvidence(evidence: Evidence): Evidence {
   const page = evidence.page;
   return {
+    ...evidence,
     url: redactUrl(evidence.url),
     headers: evidence.headers && {
       ...evidence.headers,
@@ -62,9 +63,19 @@ export function redactEvidence(evidence: Evidence): Evidence {
       stylesheets: page.stylesheets.map((s) => ({ ...s, href: redactUrl(s.href) })),
       forms: page.forms.map((f) => ({ ...f, action: redactUrl(f.action) })),
       resources: page.resources.map((r) => ({ ...r, name: redactUrl(r.name) })),
+      subresources: page.subresources.map((r) => ({ ...r, url: redactUrl(r.url) })),
       metaHttpEquiv: page.metaHttpEquiv.map((m) => ({ ...m, content: m.name.toLowerCase() === 'set-cookie' ? redactCookieHeader(m.content) : redactText(m.content) })),
     },
-    globals: evidence.globals,
+    cookies: evidence.cookies && { ...evidence.cookies, setCookieHeaders: evidence.cookies.setCookieHeaders.map(redactCookieHeader) },
+    httpVariant: evidence.httpVariant && {
+      ...evidence.httpVariant,
+      url: redactUrl(evidence.httpVariant.url),
+      ...(evidence.httpVariant.finalUrl ? { finalUrl: redactUrl(evidence.httpVariant.finalUrl) } : {}),
+      hops: evidence.httpVariant.hops.map((h) => ({ ...h, url: redactUrl(h.url) })),
+    },
+    scriptFiles: evidence.scriptFiles && { files: evidence.scriptFiles.files.map((f) => ({ ...f, url: redactUrl(f.url), head: redactText(f.head) })) },
+    securityTxt: evidence.securityTxt && { ...evidence.securityTxt, url: redactUrl(evidence.securityTxt.url) },
+    cors: evidence.cors && { ...evidence.cors, headers: evidence.cors.headers.map(([n, v]) => [n, redactHeader(n, v)] as [string, string]) },
   };
 }
 

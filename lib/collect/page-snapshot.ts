@@ -50,6 +50,34 @@ export function collectPageSnapshot(doc: Document = document, perf: Performance 
     method: cut(form.getAttribute('method') || 'get', 16).toLowerCase(),
   }));
 
+  const subresources: PageSnapshot['subresources'] = [];
+  const addSubresource = (kind: PageSnapshot['subresources'][number]['kind'], value: string | null | undefined) => {
+    if (value && subresources.length < LIMITS.resources && !/^(data|blob|javascript|about):/i.test(value)) subresources.push({ kind, url: cut(value, LIMITS.url) });
+  };
+  for (const s of scripts) addSubresource('script', s.src);
+  for (const s of stylesheets) addSubresource('stylesheet', s.href);
+  const selectors: Array<[string, PageSnapshot['subresources'][number]['kind'], string]> = [
+    ['iframe[src], frame[src]', 'iframe', 'src'],
+    ['img[src]', 'img', 'src'],
+    ['video[src], audio[src], source[src], video[poster]', 'media', 'src'],
+    ['object[data]', 'object', 'data'],
+    ['embed[src]', 'object', 'src'],
+  ];
+  for (const [selector, kind, attribute] of selectors) {
+    const elements = doc.querySelectorAll(selector);
+    for (let i = 0; i < elements.length && subresources.length < LIMITS.resources; i++) {
+      const el = elements[i]!;
+      const raw = el.getAttribute(attribute) ?? el.getAttribute('poster');
+      let absolute = raw;
+      try {
+        absolute = raw === null ? null : new URL(raw, doc.baseURI).href;
+      } catch {
+        // Unparseable: keep what the DOM says.
+      }
+      addSubresource(kind, absolute);
+    }
+  }
+
   let documentCookieNames: string[] = [];
   try {
     documentCookieNames = doc.cookie
@@ -88,6 +116,7 @@ export function collectPageSnapshot(doc: Document = document, perf: Performance 
     metaGenerator,
     metaHttpEquiv,
     forms,
+    subresources,
     documentCookieNames,
     navigation: nav
       ? {

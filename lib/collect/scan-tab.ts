@@ -125,5 +125,8 @@ export async function collectTab(tabId: number): Promise<CollectedTab> {
     else notMeasured.push({ what: 'globals', reason: reason('notMeasured.invalid-result') });
   }
 
-  return { evidence: { url: page?.url ?? url, headers, page, globals }, notMeasured };
+  return {
+    evidence: { url: page?.url ?? url, headers, page, globals, cookies: null, httpVariant: null, tls: null, scriptFiles: null, securityTxt: null, cors: null },
+    notMeasured,
+  };
 }

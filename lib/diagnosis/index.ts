@@ -2,17 +2,12 @@
  * Diagnosis: findings + checklist answers → checklist snapshot, signals, verdict and tier.
  * Pure: the audit's date comes in, nothing is read from the clock.
  */
-import type { ChecklistPoint, Diagnosis, Finding, PointStatus, Signal, Technology } from '../audit/schema';
+import type { ChecklistPoint, Diagnosis, Finding, Signal, Technology } from '../audit/schema';
 import type { MessageRef } from '../evidence/schema';
 import { CHECKLIST } from './checklist-model';
 
-export interface ChecklistAnswer {
-  status: PointStatus;
-  origin: 'accepted' | 'user';
-  note?: string;
-  confirmedAt?: string;
-}
-export type ChecklistAnswers = Partial<Record<string, ChecklistAnswer>>;
+import type { ChecklistAnswers } from './answers';
+export type { ChecklistAnswers } from './answers';
 
 export interface DiagnosisInput {
   findings: Finding[];

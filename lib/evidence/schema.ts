@@ -80,6 +80,8 @@ export const PageSnapshot = z.object({
   metaGenerator: z.array(text).max(LIMITS.metas),
   metaHttpEquiv: z.array(z.object({ name: z.string().max(128), content: z.string().max(LIMITS.headerValue) })).max(LIMITS.metas),
   forms: z.array(z.object({ action: url, method: z.string().max(16) })).max(LIMITS.forms),
+  /** Subresources the DOM asks for, by kind (mixed content, third-party scripts). */
+  subresources: z.array(z.object({ kind: z.enum(['script', 'stylesheet', 'iframe', 'img', 'media', 'object', 'other']), url })).max(LIMITS.resources).default([]),
   documentCookieNames: z.array(z.string().max(256)).max(LIMITS.cookies),
   navigation: NavigationEntry.nullable(),
   resources: z.array(ResourceEntry).max(LIMITS.resources),
@@ -96,13 +98,85 @@ export const GlobalLibrary = z.object({
 export const GlobalsEvidence = z.object({ libraries: z.array(GlobalLibrary).max(LIMITS.globals) });
 export type GlobalsEvidence = z.infer<typeof GlobalsEvidence>;
 
+/** Cookies as the browser's cookie jar (optional `cookies` permission) or the Set-Cookie headers (CLI) show them. */
+export const CookieItem = z.object({
+  name: z.string().max(256),
+  domain: z.string().max(253),
+  path: z.string().max(1024),
+  secure: z.boolean(),
+  httpOnly: z.boolean(),
+  sameSite: z.enum(['strict', 'lax', 'none', 'unspecified']),
+  session: z.boolean(),
+  hostOnly: z.boolean(),
+  expirationDate: z.number().optional(),
+});
+export const CookiesEvidence = z.object({
+  source: z.enum(['cookies-api', 'set-cookie', 'node']),
+  items: z.array(CookieItem).max(LIMITS.cookies),
+  /** Raw Set-Cookie header values where the platform shows them (CLI); values redacted before saving. */
+  setCookieHeaders: z.array(z.string().max(LIMITS.headerValue)).max(LIMITS.cookies).default([]),
+});
+export type CookiesEvidence = z.infer<typeof CookiesEvidence>;
+
+/** What the http:// variant of the page does: redirected to https, elsewhere, or not at all. */
+export const HttpVariantEvidence = z.object({
+  url,
+  outcome: z.enum(['redirected-to-https', 'redirected-elsewhere', 'no-redirect', 'unreachable']),
+  finalUrl: url.optional(),
+  /** Hop by hop where the platform sees each hop (CLI); the browser sees only the outcome. */
+  hops: z.array(z.object({ url, status: z.number().int() })).max(30).default([]),
+});
+export type HttpVariantEvidence = z.infer<typeof HttpVariantEvidence>;
+
+export const TlsEvidence = z.object({
+  source: z.enum(['firefox-security-info', 'node']),
+  protocol: z.string().max(32),
+  issuer: z.string().max(LIMITS.text),
+  subject: z.string().max(LIMITS.text),
+  validFrom: z.string().max(64),
+  validTo: z.string().max(64),
+  names: z.array(z.string().max(253)).max(200),
+  state: z.string().max(32),
+});
+export type TlsEvidence = z.infer<typeof TlsEvidence>;
+
+/** Script files the page already loaded, re-read (bounded) for version banners. */
+export const ScriptFilesEvidence = z.object({
+  files: z.array(z.object({
+    url,
+    bytes: count,
+    head: z.string().max(4096),
+    matches: z.array(z.object({ library: z.string().max(64), version: z.string().max(64) })).max(20),
+  })).max(60),
+});
+export type ScriptFilesEvidence = z.infer<typeof ScriptFilesEvidence>;
+
+export const SecurityTxtEvidence = z.object({
+  url,
+  status: z.number().int().min(0).max(999),
+  contentType: z.string().max(256),
+  body: z.string().max(32_768),
+});
+export type SecurityTxtEvidence = z.infer<typeof SecurityTxtEvidence>;
+
+/** Response headers to a request carrying an `Origin` header (the Observatory's CORS test). */
+export const CorsEvidence = z.object({ origin: z.string().max(256), headers: HeadersEvidence.shape.headers });
+export type CorsEvidence = z.infer<typeof CorsEvidence>;
+
 export const Evidence = z.object({
   url,
   headers: HeadersEvidence.nullable(),
   page: PageSnapshot.nullable(),
   globals: GlobalsEvidence.nullable(),
+  cookies: CookiesEvidence.nullable().default(null),
+  httpVariant: HttpVariantEvidence.nullable().default(null),
+  tls: TlsEvidence.nullable().default(null),
+  scriptFiles: ScriptFilesEvidence.nullable().default(null),
+  securityTxt: SecurityTxtEvidence.nullable().default(null),
+  cors: CorsEvidence.nullable().default(null),
 });
 export type Evidence = z.infer<typeof Evidence>;
+export type EvidenceInput = z.input<typeof Evidence>;
 
 /** Case-insensitive header lookup; returns every value of the header, in order. */
 export function headerValues(headers: HeadersEvidence | null, name: string): string[] {

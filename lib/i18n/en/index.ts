@@ -1,6 +1,12 @@
-import { ui } from './ui';
-import { rules } from './rules';
 import { checklist } from './checklist';
+import { cli } from './cli';
+import { diagnosis } from './diagnosis';
+import { exportMessages } from './export-messages';
+import { history } from './history';
+import { options } from './options';
+import { rules } from './rules';
+import { score } from './score';
+import { ui } from './ui';
 
-export const en = { ...ui, ...rules, ...checklist };
+export const en = { ...ui, ...rules, ...checklist, ...diagnosis, ...history, ...exportMessages, ...cli, ...options, ...score };
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,13 @@
 import type { en } from '../en';
-import { ui } from './ui';
-import { rules } from './rules';
 import { checklist } from './checklist';
+import { cli } from './cli';
+import { diagnosis } from './diagnosis';
+import { exportMessages } from './export-messages';
+import { history } from './history';
+import { options } from './options';
+import { rules } from './rules';
+import { score } from './score';
+import { ui } from './ui';
 
 /** Typed against the English catalogue: a key missing in French fails the type check. */
-export const fr: Record<keyof typeof en, string> = { ...ui, ...rules, ...checklist };
+export const fr: Record<keyof typeof en, string> = { ...ui, ...rules, ...checklist, ...diagnosis, ...history, ...exportMessages, ...cli, ...options, ...score };

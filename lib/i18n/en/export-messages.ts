@@ -1,0 +1,1 @@
+export const exportMessages = {} as const;

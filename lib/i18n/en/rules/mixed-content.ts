@@ -1,0 +1,1 @@
+export const mixedContent = {} as const;

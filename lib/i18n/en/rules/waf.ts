@@ -1,0 +1,1 @@
+export const waf = {} as const;

@@ -1,0 +1,1 @@
+export const score = {} as const;

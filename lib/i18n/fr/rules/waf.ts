@@ -1,0 +1,4 @@
+import type { SameKeys } from '../../catalogue';
+import type { waf as en } from '../../en/rules/waf';
+
+export const waf: SameKeys<typeof en> = {};

@@ -1,0 +1,3 @@
+import { defineRules } from './types';
+
+export const cookiesRules = defineRules([]);
