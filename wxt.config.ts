@@ -22,7 +22,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['activeTab', 'scripting', 'storage'],
+    // Install time: the least. Everything else is optional, asked for when needed, with the reason.
+    // The test build is granted the optional checks up front, since automation cannot click a prompt.
+    permissions: ['activeTab', 'scripting', 'storage', ...(testBuild ? ['cookies'] : [])],
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['cookies', 'webRequest', 'webRequestBlocking', 'http://*/*', 'https://*/*'] }
+      : { optional_permissions: ['cookies'], optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     ...(testBuild ? { host_permissions: TEST_HOST_PERMISSIONS } : {}),
     action: { default_title: '__MSG_actionTitle__' },
     commands: {

@@ -5,12 +5,21 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { classifyPageUrl } from '../audit/domain';
-import { GlobalsEvidence, HeadersEvidence, PageSnapshot, type Evidence, type NotMeasured } from '../evidence/schema';
+import {
+  CookiesEvidence, GlobalsEvidence, HeadersEvidence, HttpVariantEvidence, PageSnapshot, ScriptFilesEvidence, SecurityTxtEvidence, TlsEvidence,
+  type Evidence, type NotMeasured,
+} from '../evidence/schema';
 import { GLOBAL_PROBES } from '../kb/global-probes';
 import { readLibraryGlobals } from './main-world-globals';
+import { collectCookies } from './cookies';
+import { collectFirefoxTls } from './firefox-tls';
+import { detectPlatform } from './platform';
+
+const isFirefox = () => detectPlatform(navigator.userAgent).name === 'firefox';
+import { collectHttpVariant } from './http-variant';
 import { TimeoutError, withTimeout } from './timeout';
 
-export const SCAN_LIMITS = { snapshotMs: 6000, globalsMs: 2000, headerFetchMs: 5000, backgroundFetchMs: 5000 } as const;
+export const SCAN_LIMITS = { snapshotMs: 8000, globalsMs: 2000, headerFetchMs: 5000, backgroundFetchMs: 5000, optionalChecksMs: 6000 } as const;
 
 export type ScanErrorCode = 'unsupported-page' | 'permission-missing' | 'page-unreachable' | 'timeout' | 'internal';
 
@@ -25,10 +34,30 @@ export interface CollectedTab {
   notMeasured: NotMeasured[];
 }
 
+const failed = z.object({ ok: z.literal(false), reason: z.string().max(300) });
 const SnapshotResult = z.object({
   snapshot: PageSnapshot,
-  headers: z.union([z.object({ ok: z.literal(true), headers: HeadersEvidence }), z.object({ ok: z.literal(false), reason: z.string().max(300) })]),
+  headers: z.union([z.object({ ok: z.literal(true), headers: HeadersEvidence }), failed]),
+  securityTxt: z.union([z.object({ ok: z.literal(true), securityTxt: SecurityTxtEvidence }), failed]).optional(),
+  scriptFiles: ScriptFilesEvidence.optional(),
 });
+
+/** Runs an optional, permission-gated check with a deadline; a failure is "not measured", never fatal. */
+async function optionalCheck<T>(what: string, run: () => Promise<T | null>, schema: z.ZodType<T>, notMeasured: NotMeasured[], missingReason: NotMeasured['reason']): Promise<T | null> {
+  try {
+    const value = await withTimeout(run(), SCAN_LIMITS.optionalChecksMs, what);
+    if (value === null) {
+      notMeasured.push({ what, reason: missingReason });
+      return null;
+    }
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    notMeasured.push({ what, reason: reason('notMeasured.invalid-result') });
+  } catch (error) {
+    notMeasured.push({ what, reason: error instanceof TimeoutError ? reason('notMeasured.timeout', { ms: error.ms }) : reason('notMeasured.check-failed') });
+  }
+  return null;
+}
 
 function reason(key: string, params: Record<string, string | number> = {}): NotMeasured['reason'] {
   return { key, params };
@@ -92,6 +121,8 @@ export async function collectTab(tabId: number): Promise<CollectedTab> {
 
   let page: PageSnapshot | null = null;
   let headers: HeadersEvidence | null = null;
+  let securityTxt: SecurityTxtEvidence | null = null;
+  let scriptFiles: ScriptFilesEvidence | null = null;
   if (snapshotSettled.status === 'rejected') {
     const error = snapshotSettled.reason;
     if (!(error instanceof TimeoutError)) throw describeInjectionError(error);
@@ -104,6 +135,10 @@ export async function collectTab(tabId: number): Promise<CollectedTab> {
       page = parsed.data.snapshot;
       if (parsed.data.headers.ok) headers = parsed.data.headers.headers;
       else notMeasured.push({ what: 'headers', reason: reason('notMeasured.header-fetch-failed', { detail: parsed.data.headers.reason }) });
+      const wellKnown = parsed.data.securityTxt;
+      if (wellKnown?.ok) securityTxt = wellKnown.securityTxt;
+      else notMeasured.push({ what: 'securityTxt', reason: reason('notMeasured.fetch-failed', { detail: wellKnown?.reason ?? '' }) });
+      scriptFiles = parsed.data.scriptFiles ?? null;
     }
   }
   if (page && !/^(text\/html|application\/xhtml\+xml)/i.test(page.contentType)) {
@@ -125,8 +160,23 @@ export async function collectTab(tabId: number): Promise<CollectedTab> {
     else notMeasured.push({ what: 'globals', reason: reason('notMeasured.invalid-result') });
   }
 
+  const pageUrl = page?.url ?? url;
+  const isHttps = pageUrl.startsWith('https:');
+  const [cookies, httpVariant, tls] = await Promise.all([
+    optionalCheck('cookies', () => collectCookies(pageUrl), CookiesEvidence, notMeasured, reason('notMeasured.permission.cookies')),
+    isHttps
+      ? optionalCheck('httpVariant', () => collectHttpVariant(pageUrl, SCAN_LIMITS.backgroundFetchMs), HttpVariantEvidence, notMeasured, reason('notMeasured.permission.http-variant'))
+      : // The page itself is served over http://: its http:// variant evidently does not lead to https.
+        Promise.resolve<HttpVariantEvidence>({ url: pageUrl, outcome: 'no-redirect', finalUrl: pageUrl, hops: [] }),
+    !isHttps
+      ? Promise.resolve(null)
+      : isFirefox()
+        ? optionalCheck('tls', () => collectFirefoxTls(pageUrl, SCAN_LIMITS.backgroundFetchMs), TlsEvidence, notMeasured, reason('notMeasured.permission.tls'))
+        : (notMeasured.push({ what: 'tls', reason: reason('notMeasured.tls-unavailable') }), Promise.resolve(null)),
+  ]);
+
   return {
-    evidence: { url: page?.url ?? url, headers, page, globals, cookies: null, httpVariant: null, tls: null, scriptFiles: null, securityTxt: null, cors: null },
+    evidence: { url: pageUrl, headers, page, globals, cookies, httpVariant, tls, scriptFiles, securityTxt, cors: null },
     notMeasured,
   };
 }
