@@ -1,12 +1,20 @@
 /**
- * Diagnosis: findings + checklist answers → checklist snapshot, signals, verdict and tier.
- * Pure: the audit's date comes in, nothing is read from the clock.
+ * Diagnosis: findings + checklist answers → checklist snapshot, signals, verdict and tier, and the
+ * findings with their deadlines and first-seen dates.
+ * Pure: the audit's date, the settings and the history come in; nothing reads the clock or storage.
  */
-import type { ChecklistPoint, Diagnosis, Finding, Signal, Technology } from '../audit/schema';
-import type { MessageRef } from '../evidence/schema';
-import { CHECKLIST } from './checklist-model';
-
+import type { ChecklistPoint, Diagnosis, Finding, PointId, Signal, Technology } from '../audit/schema';
+import type { NotMeasured } from '../evidence/schema';
+import { defaultSettings, type Criticality, type Settings } from '../settings/schema';
 import type { ChecklistAnswers } from './answers';
+import { CHECKLIST } from './checklist-model';
+import { scheduleFindings, type FirstSeen } from './schedule';
+import { computeSignals } from './signals';
+import { suggestAll, type Suggestion } from './suggestions';
+import { threeCriticals } from './three-criticals';
+import { recommendTier } from './tier';
+import { dueDates, isSufficient } from './validation';
+
 export type { ChecklistAnswers } from './answers';
 
 export interface DiagnosisInput {
@@ -14,25 +22,29 @@ export interface DiagnosisInput {
   technologies: Technology[];
   answers: ChecklistAnswers;
   now: Date;
+  /** What the scan could not measure: decides whether a silent scan may suggest OK or clear a signal. */
+  notMeasured?: NotMeasured[];
+  /** Agency settings (priority matrix, working hours); defaults when absent (UTC working hours). */
+  settings?: Settings;
+  /** The domain's declared criticality; the settings' value for `domain` is used when absent. */
+  criticality?: Criticality;
+  domain?: string;
+  /** First-seen date of each finding id on the domain, from the stored audits. */
+  firstSeen?: FirstSeen;
 }
 
 export interface DiagnosisResult {
   checklist: { points: ChecklistPoint[] };
   signals: Signal[];
   diagnosis: Diagnosis;
+  /** The input findings with `deadline` and `firstSeen` set. */
+  findings: Finding[];
 }
 
-function suggestionFor(pointId: string, findings: Finding[]): ChecklistPoint['suggested'] {
-  const related = findings.filter((f) => f.checklistPoint === pointId);
-  if (!related.length) return undefined;
-  const serious = related.some((f) => f.severity === 'critical' || f.severity === 'high');
-  return { status: serious ? 'ko' : 'partial', findingIds: related.map((f) => f.id) };
-}
-
-export function buildChecklist(findings: Finding[], answers: ChecklistAnswers): ChecklistPoint[] {
+export function buildChecklist(answers: ChecklistAnswers, suggestions: Partial<Record<PointId, Suggestion>>): ChecklistPoint[] {
   return CHECKLIST.map((def) => {
     const answer = answers[def.id];
-    const suggested = suggestionFor(def.id, findings);
+    const suggested = suggestions[def.id];
     return {
       id: def.id,
       block: def.block,
@@ -46,60 +58,36 @@ export function buildChecklist(findings: Finding[], answers: ChecklistAnswers): 
   });
 }
 
-function pointSignal(id: string, level: 'critique' | 'eleve', point: ChecklistPoint | undefined, extra: MessageRef[] = []): Signal {
-  const reasons: MessageRef[] = [...extra];
-  if (point?.status === 'ko') reasons.unshift({ key: 'signal.reason.point-ko', params: { point: point.id } });
-  if (reasons.length) return { id, level, state: 'raised', reasons };
-  if (!point || point.status === 'unknown') return { id, level, state: 'unconfirmed', reasons: point ? [{ key: 'signal.reason.point-unknown', params: { point: point.id } }] : [] };
-  return { id, level, state: 'clear', reasons: [] };
-}
-
-export function computeSignals(points: ChecklistPoint[], findings: Finding[]): Signal[] {
-  const p = (id: string) => points.find((x) => x.id === id);
-  const behind = findings.filter((f) => f.ruleId === 'components.eol' || f.ruleId === 'components.behind');
-  const scanSignal = (id: string, rulePrefixes: string[]): Signal => {
-    const hits = findings.filter((f) => rulePrefixes.some((r) => f.ruleId.startsWith(r)));
-    return hits.length
-      ? { id, level: 'eleve', state: 'raised', reasons: hits.slice(0, 10).map((f) => ({ key: 'signal.reason.finding', params: { finding: f.id } })) }
-      : { id, level: 'eleve', state: 'clear', reasons: [] };
-  };
-  return [
-    pointSignal('S1', 'eleve', p('E1')),
-    pointSignal('S2', 'critique', p('D1')),
-    pointSignal('S3', 'critique', p('D4'), behind.map((f) => ({ key: 'signal.reason.finding', params: { finding: f.id } }))),
-    pointSignal('S4', 'critique', p('C3')),
-    pointSignal('S5', 'eleve', p('B1')),
-    pointSignal('S6', 'eleve', p('E4')),
-    scanSignal('S7', ['transport.']),
-    scanSignal('S8', ['components.vulnerable']),
-    scanSignal('S9', ['headers.', 'csp.']),
-    scanSignal('S10', ['disclosure.', 'components.version-exposed']),
-  ];
-}
-
 export function diagnose(input: DiagnosisInput): DiagnosisResult {
-  const points = buildChecklist(input.findings, input.answers);
-  const signals = computeSignals(points, input.findings);
-  const critical = ['S2', 'S3', 'S4'].map((id) => signals.find((s) => s.id === id)!);
-  const threeCriticals = critical.every((s) => s.state === 'raised')
-    ? 'probable'
-    : critical.some((s) => s.state === 'raised') && critical.every((s) => s.state !== 'clear')
-      ? 'possible'
-      : 'no';
-  const due = new Date(input.now.getTime() + 30 * 86_400_000).toISOString();
-  const dueDates = points.filter((pt) => pt.level === 'eleve' && pt.status !== 'ok' && pt.status !== 'na').map((pt) => ({ point: pt.id, due }));
-  const seriousFindings = input.findings.filter((f) => f.severity === 'critical' || f.severity === 'high').length;
+  const settings = input.settings ?? defaultSettings('UTC');
+  const suggestions = suggestAll(
+    { findings: input.findings, technologies: input.technologies, ...(input.notMeasured ? { notMeasured: input.notMeasured } : {}) },
+    CHECKLIST.map((p) => p.id),
+  );
+  const points = buildChecklist(input.answers, suggestions);
+  const signals = computeSignals({ points, findings: input.findings, ...(input.notMeasured ? { notMeasured: input.notMeasured } : {}) });
+  const verdict = threeCriticals(signals);
+  const criticality = input.criticality ?? (input.domain ? settings.criticality[input.domain] : undefined);
   return {
     checklist: { points },
     signals,
     diagnosis: {
-      sufficient: points.filter((pt) => pt.level === 'critique').every((pt) => pt.status === 'ok'),
-      threeCriticals,
-      dueDates,
-      tier: {
-        recommended: seriousFindings > 0 ? 'business' : 'essentiel',
-        reasons: [{ key: seriousFindings > 0 ? 'tier.reason.serious-findings' : 'tier.reason.default', params: { count: seriousFindings } }],
-      },
+      sufficient: isSufficient(points),
+      threeCriticals: verdict.state,
+      dueDates: dueDates(points, input.now, settings.workingHours.timeZone),
+      tier: recommendTier({ ...(criticality ? { criticality } : {}), findings: input.findings, signals, threeCriticals: verdict.state }),
     },
+    findings: scheduleFindings(input.findings, input.now, settings, input.firstSeen),
   };
 }
+
+export { suggestAll, suggestionFor, CLEAN_SCAN_OK, type Suggestion } from './suggestions';
+export { computeSignals, computeSignal, SIGNAL_IDS, CRITICAL_SIGNALS, SIGNAL_POINT } from './signals';
+export { threeCriticals, type ThreeCriticalsVerdict } from './three-criticals';
+export { isSufficient, blockingPoints, dueDates, DUE_DAYS } from './validation';
+export { recommendTier } from './tier';
+export { findingAge, costMultiplier, type FindingAge } from './finding-age';
+export { deadlineFor, addWorkingTime, addCalendarDays, nextMonthlyCycle } from './deadline';
+export { scheduleFindings, type FirstSeen } from './schedule';
+export { applyKey, blockProgress, STATUS_KEYS, KEY_FOR_STATUS, type EntryState, type KeyResult } from './keyboard';
+export { setStatus, setNote, acceptSuggestion, confirmAnswers, carryForward, staleAnswers, outdatedAcceptances } from './answer-edits';
