@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { FindingsBySeverity } from '../../components/FindingsBySeverity';
 import { GradeBadge } from '../../components/GradeBadge';
+import { PermissionRequests } from '../../components/PermissionRequests';
 import { useT } from '../../components/i18n';
 import type { Audit } from '../../lib/audit/schema';
 import { getAudit, openVigieDB } from '../../lib/store/db';
@@ -88,6 +89,8 @@ export function ReportPage() {
           </table>
         )}
       </section>
+
+      <PermissionRequests audit={audit} />
 
       <section>
         <h2>{t('report.notMeasured')}</h2>
