@@ -1,50 +1,20 @@
 /**
- * Per-domain history in IndexedDB (idb). Schema versions are explicit; each upgrade step is a
- * migration of its own. Records are validated when read: a corrupt one is reported and skipped.
+ * Per-domain history in IndexedDB (idb). Schema versions are explicit (`migrations/`, one file per
+ * step); records are validated when read: a corrupt one is reported and skipped.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { z } from 'zod';
-import { Audit, Grade } from '../audit/schema';
+import { Audit } from '../audit/schema';
+import { domainRange, refreshDomain } from './domain-index';
+import { defaultReporter, type CorruptRecordReporter } from './errors';
+import { DB_NAME, openAtVersion, type VigieDatabase } from './open';
+import { AuditSummary } from './schema';
+import { commitOrAbort } from './write';
 
-export const DB_NAME = 'vigie';
-export const DB_VERSION = 1;
-
-export const AuditSummary = z.object({
-  id: z.string(),
-  domain: z.string(),
-  url: z.string(),
-  startedAt: z.string(),
-  score: z.number(),
-  grade: Grade,
-  findingCount: z.number(),
-  findingIds: z.array(z.string()),
-});
-export type AuditSummary = z.infer<typeof AuditSummary>;
-
-interface VigieDB extends DBSchema {
-  audits: { key: string; value: unknown; indexes: { 'by-domain': [string, string] } };
-  summaries: { key: string; value: AuditSummary; indexes: { 'by-domain': [string, string] } };
-  checklist: { key: string; value: unknown };
-  settings: { key: string; value: unknown };
-}
-
-export type VigieDatabase = IDBPDatabase<VigieDB>;
-
-const MIGRATIONS: Record<number, (db: IDBPDatabase<VigieDB>) => void> = {
-  1: (db) => {
-    db.createObjectStore('audits', { keyPath: 'id' }).createIndex('by-domain', ['domain', 'startedAt']);
-    db.createObjectStore('summaries', { keyPath: 'id' }).createIndex('by-domain', ['domain', 'startedAt']);
-    db.createObjectStore('checklist', { keyPath: 'domain' });
-    db.createObjectStore('settings');
-  },
-};
+export { DB_NAME, DB_VERSION, type VigieDatabase } from './open';
+export { AuditSummary } from './schema';
+export type { CorruptRecordReporter } from './errors';
 
 export function openVigieDB(name = DB_NAME): Promise<VigieDatabase> {
-  return openDB<VigieDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      for (let v = oldVersion + 1; v <= DB_VERSION; v++) MIGRATIONS[v]!(db);
-    },
-  });
+  return openAtVersion(name);
 }
 
 export function summarize(audit: Audit): AuditSummary {
@@ -60,13 +30,19 @@ export function summarize(audit: Audit): AuditSummary {
   };
 }
 
-export type CorruptRecordReporter = (store: string, key: string, error: unknown) => void;
-const defaultReporter: CorruptRecordReporter = (store, key, error) => console.warn(`Vigie: skipped a corrupt ${store} record`, key, error);
-
+/** Saves (or replaces) an audit, its summary and its domain row in one transaction. Throws StoreError. */
 export async function saveAudit(db: VigieDatabase, audit: Audit): Promise<void> {
   const valid = Audit.parse(audit);
-  const tx = db.transaction(['audits', 'summaries'], 'readwrite');
-  await Promise.all([tx.objectStore('audits').put(valid), tx.objectStore('summaries').put(summarize(valid)), tx.done]);
+  const tx = db.transaction(['audits', 'summaries', 'domains'], 'readwrite');
+  await commitOrAbort(tx, async () => {
+    const summaries = tx.objectStore('summaries');
+    const previous = AuditSummary.safeParse(await summaries.get(valid.id));
+    await tx.objectStore('audits').put(valid);
+    await summaries.put(summarize(valid));
+    await refreshDomain(summaries, tx.objectStore('domains'), valid.domain);
+    // Re-saving an id under another domain moves it: the old domain's row must follow.
+    if (previous.success && previous.data.domain !== valid.domain) await refreshDomain(summaries, tx.objectStore('domains'), previous.data.domain);
+  });
 }
 
 export async function getAudit(db: VigieDatabase, id: string, report: CorruptRecordReporter = defaultReporter): Promise<Audit | null> {
@@ -82,13 +58,12 @@ export async function getAudit(db: VigieDatabase, id: string, report: CorruptRec
 
 /** Summaries of a domain's audits, newest first. */
 export async function domainSummaries(db: VigieDatabase, domain: string, report: CorruptRecordReporter = defaultReporter): Promise<AuditSummary[]> {
-  const range = IDBKeyRange.bound([domain, ''], [domain, '\uffff']);
-  const raw = await db.getAllFromIndex('summaries', 'by-domain', range);
+  const raw = await db.getAllFromIndex('summaries', 'by-domain', domainRange(domain));
   const valid: AuditSummary[] = [];
   for (const record of raw) {
     const parsed = AuditSummary.safeParse(record);
     if (parsed.success) valid.push(parsed.data);
-    else report('summaries', String((record as { id?: unknown })?.id), parsed.error);
+    else report('summaries', String((record as { id?: unknown } | null)?.id), parsed.error);
   }
   return valid.reverse();
 }
