@@ -1,0 +1,196 @@
+/** The full report: executive summary, findings by priority, checklist, technologies, tier, 1-5-15, evidence. */
+import type { AgencyProfile } from '../../agency/schema';
+import type { Audit, Finding } from '../../audit/schema';
+import { ageInDays, costMultiplier } from '../age';
+import type { ExportContext } from '../context';
+import { code, heading, link, paragraph, strong, text, type Block, type Doc, type Inline } from '../doc';
+import {
+  PRIORITY_ORDER, blockLabel, byUrgency, categoryLabel, evidenceLabel, findingExplain, findingFix, findingTitle,
+  levelLabel, measureLabel, message, pointLabel, priorityLabel, severityLabel, signalLabel, signalStateLabel, statusLabel,
+} from '../labels';
+import { ageText, countsSentence, deadlineText, footer, gradeSentence, letterhead, riskItem, tierBlocks, topRisks, verdictBlocks } from './common';
+
+/** Evidence values longer than this, or on several lines, go in a code block of the appendix. */
+const BLOCK_VALUE = 160;
+const APPENDIX_MAX = 4000;
+
+function executiveSummary(ctx: ExportContext, audit: Audit): Block[] {
+  const risks = topRisks(audit, 3);
+  return [
+    heading(2, ctx.t('export.section.executive')),
+    paragraph(text(gradeSentence(ctx, audit)), text(' '), text(countsSentence(ctx, audit.findings))),
+    ...verdictBlocks(ctx, audit),
+    paragraph(text(ctx.t(audit.diagnosis.sufficient ? 'export.sufficient.yes' : 'export.sufficient.no'))),
+    heading(3, ctx.t('export.section.signals')),
+    {
+      kind: 'table',
+      head: [ctx.t('export.col.signal'), ctx.t('export.col.level'), ctx.t('export.col.state'), ctx.t('export.col.reasons')],
+      rows: audit.signals.map((s) => [
+        [text(`${s.id} — ${signalLabel(ctx, s.id)}`)],
+        [text(levelLabel(ctx, s.level))],
+        [s.state === 'raised' ? strong(signalStateLabel(ctx, s.state)) : text(signalStateLabel(ctx, s.state))],
+        [text(s.reasons.slice(0, 5).map((r) => message(ctx, r)).join(' ; ') + (s.reasons.length > 5 ? ` ${ctx.t('export.more', { count: s.reasons.length - 5 })}` : ''))],
+      ]),
+    },
+    heading(3, ctx.t('export.section.topRisks')),
+    risks.length ? { kind: 'list', items: risks.map((f) => riskItem(ctx, f)) } : paragraph(text(ctx.t('export.risks.none'))),
+  ];
+}
+
+function findingDetails(ctx: ExportContext, finding: Finding): Block[] {
+  const explain = findingExplain(ctx, finding);
+  const fix = findingFix(ctx, finding);
+  return [
+    paragraph(strong(findingTitle(ctx, finding)), text(' '), code(finding.id.length > 120 ? ctx.clip(finding.id, 120) : finding.id)),
+    ...(explain ? [paragraph(strong(ctx.t('finding.explain')), text(' — '), text(explain))] : []),
+    ...(fix ? [paragraph(strong(ctx.t('finding.fix')), text(' — '), text(fix))] : []),
+  ];
+}
+
+function findingsByPriority(ctx: ExportContext, audit: Audit): Block[] {
+  const blocks: Block[] = [heading(2, ctx.t('export.section.findings'))];
+  if (!audit.findings.length) return [...blocks, paragraph(text(ctx.t('export.findings.none')))];
+  for (const priority of PRIORITY_ORDER) {
+    const group = byUrgency(audit.findings.filter((f) => f.priority === priority));
+    if (!group.length) continue;
+    blocks.push(heading(3, priorityLabel(ctx, priority)));
+    blocks.push({
+      kind: 'table',
+      head: [ctx.t('export.col.finding'), ctx.t('export.col.severity'), ctx.t('export.col.deadline'), ctx.t('export.col.age')],
+      rows: group.map((f) => [[text(findingTitle(ctx, f))], [text(severityLabel(ctx, f.severity))], [text(deadlineText(ctx, f))], [text(ageText(ctx, f, audit.startedAt))]]),
+    });
+    for (const f of group) blocks.push(...findingDetails(ctx, f));
+  }
+  return blocks;
+}
+
+function checklistByBlock(ctx: ExportContext, audit: Audit): Block[] {
+  const blocks: Block[] = [heading(2, ctx.t('export.section.checklist'))];
+  for (const block of ['A', 'B', 'C', 'D', 'E'] as const) {
+    const points = audit.checklist.points.filter((p) => p.block === block);
+    if (!points.length) continue;
+    blocks.push(heading(3, `${block}. ${blockLabel(ctx, block)}`));
+    blocks.push({
+      kind: 'table',
+      head: [ctx.t('export.col.point'), ctx.t('export.col.level'), ctx.t('export.col.status'), ctx.t('export.col.suggested'), ctx.t('export.col.note')],
+      rows: points.map((p) => [
+        [text(`${p.id} — ${pointLabel(ctx, p.id)}`)],
+        [text(levelLabel(ctx, p.level))],
+        [text(statusLabel(ctx, p.status))],
+        [text(p.suggested ? statusLabel(ctx, p.suggested.status) : '—')],
+        [text(p.note ? ctx.clip(p.note) : '')],
+      ]),
+    });
+  }
+  return blocks;
+}
+
+function technologies(ctx: ExportContext, audit: Audit): Block[] {
+  const blocks: Block[] = [heading(2, ctx.t('export.section.technologies'))];
+  if (!audit.technologies.length) return [...blocks, paragraph(text(ctx.t('export.technologies.none')))];
+  blocks.push({
+    kind: 'table',
+    head: [ctx.t('export.col.component'), ctx.t('export.col.version'), ctx.t('export.col.category'), ctx.t('export.col.support'), ctx.t('export.col.vulnerabilities')],
+    rows: audit.technologies.map((tech) => {
+      const support: string[] = [];
+      if (tech.eol) support.push(ctx.t('export.tech.eol', { date: ctx.date(tech.eol) }));
+      if (tech.latest) support.push(ctx.t('export.tech.latest', { version: ctx.clip(tech.latest, 64) }));
+      if (tech.behindBy) support.push(ctx.t('export.tech.behind', { delay: ctx.clip(tech.behindBy, 64) }));
+      return [[text(ctx.clip(tech.name, 100))], tech.version ? [code(ctx.clip(tech.version, 64))] : [text('—')], [text(categoryLabel(ctx, tech.category))], [text(support.join(' ; ') || '—')], [text(ctx.number(tech.vulnerabilities.length))]];
+    }),
+  });
+  const vulnerable = audit.technologies.filter((tech) => tech.vulnerabilities.length > 0);
+  if (vulnerable.length) {
+    blocks.push(heading(3, ctx.t('export.section.vulnerabilities')));
+    blocks.push({
+      kind: 'table',
+      head: [ctx.t('export.col.component'), ctx.t('export.col.advisory'), ctx.t('export.col.severity'), ctx.t('export.col.summary'), ctx.t('export.col.fixedIn')],
+      rows: vulnerable.flatMap((tech) => tech.vulnerabilities.map((v) => [
+        [text(ctx.clip(tech.name, 100)), ...(tech.version ? [text(' '), code(ctx.clip(tech.version, 64))] : [])],
+        [link(ctx.clip(v.id, 100), v.url)],
+        [text(severityLabel(ctx, v.severity))],
+        [text(ctx.clip(v.summary))],
+        v.fixedIn ? [code(ctx.clip(v.fixedIn, 64))] : [text('—')],
+      ] satisfies Inline[][])),
+    });
+  }
+  return blocks;
+}
+
+function costOfWaiting(ctx: ExportContext, audit: Audit): Block[] {
+  const aged = byUrgency(audit.findings).filter((f) => ageInDays(f.firstSeen, audit.startedAt) !== null);
+  return [
+    heading(2, ctx.t('export.section.cost')),
+    paragraph(text(ctx.t('export.cost.argument'))),
+    aged.length
+      ? {
+          kind: 'table',
+          head: [ctx.t('export.col.finding'), ctx.t('export.col.firstSeen'), ctx.t('export.col.ageDays'), ctx.t('export.col.multiplier')],
+          rows: aged.map((f) => {
+            const days = ageInDays(f.firstSeen, audit.startedAt)!;
+            return [[text(findingTitle(ctx, f))], [text(ctx.date(f.firstSeen!))], [text(ctx.number(days))], [text(`×${costMultiplier(days)}`)]];
+          }),
+        }
+      : paragraph(text(ctx.t('export.cost.noHistory'))),
+  ];
+}
+
+function notMeasured(ctx: ExportContext, audit: Audit): Block[] {
+  return [
+    heading(2, ctx.t('export.section.notMeasured')),
+    audit.notMeasured.length
+      ? { kind: 'list', items: audit.notMeasured.map((n) => [strong(measureLabel(ctx, n.what)), text(' — '), text(message(ctx, n.reason))]) }
+      : paragraph(text(ctx.t('export.notMeasured.none'))),
+  ];
+}
+
+function evidenceAppendix(ctx: ExportContext, audit: Audit): Block[] {
+  const blocks: Block[] = [{ kind: 'page-break' }, heading(2, ctx.t('export.section.appendix'))];
+  const withEvidence = byUrgency(audit.findings).filter((f) => f.evidence.length > 0);
+  if (!withEvidence.length) return [...blocks, paragraph(text(ctx.t('export.appendix.none')))];
+  for (const f of withEvidence) {
+    blocks.push(heading(3, findingTitle(ctx, f)));
+    const short: Inline[][] = [];
+    const long: Block[] = [];
+    for (const item of f.evidence) {
+      const value = ctx.clip(item.value, APPENDIX_MAX);
+      if (value.length > BLOCK_VALUE || /[\r\n]/.test(value)) long.push(paragraph(strong(evidenceLabel(ctx, item.label))), { kind: 'code-block', text: value });
+      else short.push([strong(evidenceLabel(ctx, item.label)), text(' '), code(value)]);
+    }
+    if (short.length) blocks.push({ kind: 'list', items: short });
+    blocks.push(...long);
+  }
+  return blocks;
+}
+
+export function fullDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile | null): Doc {
+  const title = ctx.t('export.full.title', { domain: audit.domain });
+  return {
+    lang: ctx.locale,
+    title,
+    blocks: [
+      ...letterhead(agency),
+      heading(1, title),
+      {
+        kind: 'table',
+        head: [ctx.t('export.col.item'), ctx.t('export.col.value')],
+        rows: [
+          [[text(ctx.t('export.fact.page'))], [code(ctx.clip(audit.url))]],
+          [[text(ctx.t('export.fact.date'))], [text(ctx.date(audit.startedAt))]],
+          [[text(ctx.t('export.fact.platform'))], [text(`${audit.platform.name} ${ctx.clip(audit.platform.version, 64)}`)]],
+          [[text(ctx.t('export.fact.headerSource'))], [text(ctx.has(`headerSource.${audit.headerSource}`) ? ctx.t(`headerSource.${audit.headerSource}`) : audit.headerSource)]],
+        ],
+      },
+      ...executiveSummary(ctx, audit),
+      ...findingsByPriority(ctx, audit),
+      ...checklistByBlock(ctx, audit),
+      ...technologies(ctx, audit),
+      heading(2, ctx.t('export.section.tier')),
+      ...tierBlocks(ctx, audit),
+      ...costOfWaiting(ctx, audit),
+      ...notMeasured(ctx, audit),
+      ...evidenceAppendix(ctx, audit),
+      footer(ctx, audit),
+    ],
+  };
+}

@@ -1,0 +1,39 @@
+/** One page for a proposal: key facts, the main risks, raised signals, and the recommendation. */
+import type { AgencyProfile } from '../../agency/schema';
+import type { Audit } from '../../audit/schema';
+import type { ExportContext } from '../context';
+import { code, heading, paragraph, text, type Block, type Doc } from '../doc';
+import { signalLabel, tierLabel } from '../labels';
+import { countsSentence, footer, gradeSentence, letterhead, riskItem, tierBlocks, topRisks, verdictBlocks } from './common';
+
+export function proposalDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile | null): Doc {
+  const title = ctx.t('export.proposal.title', { domain: audit.domain });
+  const risks = topRisks(audit, 5);
+  const raised = audit.signals.filter((s) => s.state === 'raised');
+  const blocks: Block[] = [
+    ...letterhead(agency),
+    heading(1, title),
+    paragraph(text(ctx.t('export.proposal.intro', { domain: audit.domain, date: ctx.date(audit.startedAt) }))),
+    {
+      kind: 'table',
+      head: [ctx.t('export.col.item'), ctx.t('export.col.value')],
+      rows: [
+        [[text(ctx.t('export.fact.page'))], [code(ctx.clip(audit.url))]],
+        [[text(ctx.t('export.fact.grade'))], [text(gradeSentence(ctx, audit))]],
+        [[text(ctx.t('export.fact.findings'))], [text(countsSentence(ctx, audit.findings))]],
+        [[text(ctx.t('export.fact.tier'))], [text(tierLabel(ctx, audit.diagnosis.tier.recommended))]],
+      ],
+    },
+    ...verdictBlocks(ctx, audit),
+    heading(2, ctx.t('export.proposal.risks')),
+    risks.length ? { kind: 'list', items: risks.map((f) => riskItem(ctx, f)) } : paragraph(text(ctx.t('export.risks.none'))),
+    heading(2, ctx.t('export.proposal.signals')),
+    raised.length ? { kind: 'list', items: raised.map((s) => [text(signalLabel(ctx, s.id))]) } : paragraph(text(ctx.t('export.signals.none'))),
+    heading(2, ctx.t('export.proposal.recommendation')),
+    ...tierBlocks(ctx, audit),
+    paragraph(text(ctx.t('export.cost.argument'))),
+  ];
+  if (agency) blocks.push(paragraph(text(ctx.t(agency.contact ? 'export.proposal.contact' : 'export.proposal.contact.nameOnly', { agency: agency.name, contact: agency.contact ?? '' }))));
+  blocks.push(footer(ctx, audit));
+  return { lang: ctx.locale, title, blocks };
+}

@@ -1,0 +1,88 @@
+/**
+ * Rich HTML with inline styles only (no classes, no <style>), so that it keeps its look when pasted
+ * into Google Docs, Word or an email. Every string is escaped; the only links are Vigie's own https
+ * addresses; the only image is the agency logo, a validated raster data: URL.
+ */
+import { isSafeLogoDataUrl } from '../../agency/schema';
+import { isSafeLinkUrl, type Block, type Doc, type Inline, type Tone } from '../doc';
+import { neutraliseInvisible, oneLine } from '../sanitize';
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+const esc = (value: string) => escapeHtml(oneLine(value));
+
+const FONT = 'font-family:Arial,Helvetica,sans-serif;';
+const S = {
+  root: `${FONT}font-size:11pt;line-height:1.45;color:#1f2328;`,
+  h1: `${FONT}font-size:20pt;margin:0 0 10pt;color:#0b3d62;`,
+  h2: `${FONT}font-size:15pt;margin:16pt 0 6pt;padding-bottom:3pt;border-bottom:1px solid #c9ced6;color:#0b3d62;`,
+  h3: `${FONT}font-size:12pt;margin:12pt 0 4pt;color:#1f2328;`,
+  p: 'margin:0 0 8pt;',
+  table: 'border-collapse:collapse;width:100%;margin:0 0 10pt;',
+  th: 'border:1px solid #c9ced6;padding:4pt 6pt;background:#eef1f5;text-align:left;vertical-align:top;font-weight:bold;',
+  td: 'border:1px solid #c9ced6;padding:4pt 6pt;text-align:left;vertical-align:top;',
+  code: "font-family:Consolas,'Courier New',monospace;font-size:9.5pt;background:#f3f4f6;padding:0 2pt;word-break:break-all;",
+  pre: "font-family:Consolas,'Courier New',monospace;font-size:9pt;background:#f3f4f6;border:1px solid #d8dde3;padding:6pt;white-space:pre-wrap;word-break:break-all;margin:0 0 8pt;",
+  ul: 'margin:0 0 8pt;padding-left:18pt;',
+  a: 'color:#0b5cad;',
+  letterhead: 'border-collapse:collapse;margin:0 0 12pt;',
+  logo: 'max-height:48px;max-width:160px;margin-right:10pt;',
+} as const;
+const TONES: Record<Tone, string> = {
+  danger: 'border-left:4pt solid #b42318;background:#fdecea;',
+  warning: 'border-left:4pt solid #b54708;background:#fef4e6;',
+  info: 'border-left:4pt solid #0b5cad;background:#eaf2fb;',
+};
+
+function inline(run: Inline): string {
+  switch (run.kind) {
+    case 'text':
+      return esc(run.text);
+    case 'strong':
+      return `<strong>${esc(run.text)}</strong>`;
+    case 'code':
+      return `<code style="${S.code}">${esc(run.text)}</code>`;
+    case 'link':
+      return isSafeLinkUrl(run.href)
+        ? `<a href="${escapeHtml(run.href)}" style="${S.a}" rel="noopener noreferrer">${esc(run.text)}</a>`
+        : `<code style="${S.code}">${esc(run.href)}</code>`;
+  }
+}
+const inlines = (runs: Inline[]) => runs.map(inline).join('');
+
+function block(b: Block): string {
+  switch (b.kind) {
+    case 'heading':
+      return `<h${b.level} style="${S[`h${b.level}`]}">${esc(b.text)}</h${b.level}>`;
+    case 'paragraph':
+      return `<p style="${S.p}">${inlines(b.content)}</p>`;
+    case 'callout':
+      return `<p style="${S.p}padding:6pt 8pt;${TONES[b.tone]}"><strong>${inlines(b.content)}</strong></p>`;
+    case 'list':
+      return `<ul style="${S.ul}">${b.items.map((item) => `<li>${inlines(item)}</li>`).join('')}</ul>`;
+    case 'table':
+      return `<table style="${S.table}"><thead><tr>${b.head.map((h) => `<th style="${S.th}">${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows
+        .map((row) => `<tr>${row.map((cell) => `<td style="${S.td}">${inlines(cell)}</td>`).join('')}</tr>`)
+        .join('')}</tbody></table>`;
+    case 'code-block':
+      return `<pre style="${S.pre}">${escapeHtml(neutraliseInvisible(b.text))}</pre>`;
+    case 'letterhead': {
+      const logo = b.logo && isSafeLogoDataUrl(b.logo) ? `<td style="vertical-align:middle;"><img src="${escapeHtml(b.logo)}" alt="" style="${S.logo}"></td>` : '';
+      const lines = b.lines.map((l) => `<br>${inlines(l)}`).join('');
+      return `<table style="${S.letterhead}"><tr>${logo}<td style="vertical-align:middle;"><strong style="font-size:13pt;">${esc(b.name)}</strong>${lines}</td></tr></table>`;
+    }
+    case 'page-break':
+      return '<div style="page-break-before:always;break-before:page;"></div>';
+  }
+}
+
+/** An HTML fragment, for the clipboard. */
+export function renderHtmlFragment(doc: Doc): string {
+  return `<div lang="${doc.lang}" style="${S.root}">${doc.blocks.map(block).join('\n')}</div>`;
+}
+
+/** A standalone HTML file, for a download. */
+export function renderHtmlDocument(doc: Doc): string {
+  return `<!doctype html>\n<html lang="${doc.lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">\n<title>${esc(doc.title)}</title>\n</head>\n<body style="margin:24px;">\n${renderHtmlFragment(doc)}\n</body>\n</html>\n`;
+}
