@@ -12,16 +12,20 @@ export const v2DomainIndex: Migration = {
     db.createObjectStore('domains', { keyPath: 'domain' });
     db.createObjectStore('agencyFields');
     const rows = new Map<string, DomainRecord>();
+    // Counted like the index counts them (corrupt summaries included), as later writes do.
+    const counts = new Map<string, number>();
     let cursor = await tx.objectStore('summaries').index('by-domain').openCursor();
     while (cursor) {
+      const domain = String(cursor.key[0]);
+      counts.set(domain, (counts.get(domain) ?? 0) + 1);
       const parsed = AuditSummary.safeParse(cursor.value);
-      if (parsed.success) {
+      if (parsed.success && parsed.data.domain === domain) {
         const s = parsed.data;
         const row = rows.get(s.domain);
         // The index walks each domain in date order, so every summary is the newest so far.
         rows.set(s.domain, {
           domain: s.domain,
-          auditCount: (row?.auditCount ?? 0) + 1,
+          auditCount: 0,
           lastAuditId: s.id,
           lastStartedAt: s.startedAt,
           lastScore: s.score,
@@ -32,6 +36,7 @@ export const v2DomainIndex: Migration = {
       }
       cursor = await cursor.continue();
     }
+    for (const row of rows.values()) row.auditCount = counts.get(row.domain) ?? 0;
     const domains = tx.objectStore('domains');
     await Promise.all([...rows.values()].map((row) => domains.put(row)));
   },
