@@ -1,36 +1,50 @@
 /**
- * Header score following the MDN HTTP Observatory model: base 100, one modifier per test,
- * bonuses only when the penalties leave at least 90. See docs/scoring.md.
+ * Header score following the MDN HTTP Observatory model (scoring version 6): base 100, one modifier per
+ * test result, bonuses only when the penalties leave at least 90, no upper bound, never below 0.
+ * See docs/scoring.md.
  */
 import type { Score } from '../audit/schema';
-import { headerValue, type Evidence } from '../evidence/schema';
+import type { Evidence } from '../evidence/schema';
 import { gradeFor } from './grade';
+import type { TestOutcome } from './outcome';
+import { MINIMUM_SCORE_FOR_EXTRA_CREDIT } from './table';
+import { cookiesTest } from './tests/cookies';
+import { corsTest } from './tests/cors';
+import { cspTest } from './tests/csp';
+import { hstsTest } from './tests/hsts';
+import { redirectionTest } from './tests/redirection';
+import { coepTest, coopTest, corpTest, referrerPolicyTest, xContentTypeOptionsTest, xFrameOptionsTest } from './tests/simple-headers';
+import { sriTest } from './tests/sri';
 
-interface TestOutcome { test: string; result: string; modifier: number; pass: boolean }
+export type { TestOutcome } from './outcome';
 
-function hsts(evidence: Evidence): TestOutcome {
-  const value = evidence.headers && evidence.headers.url.startsWith('https:') ? headerValue(evidence.headers, 'strict-transport-security') : null;
-  if (!evidence.headers?.url.startsWith('https:')) return { test: 'strict-transport-security', result: 'hsts-not-implemented-no-https', modifier: -20, pass: false };
-  if (value === null) return { test: 'strict-transport-security', result: 'hsts-not-implemented', modifier: -20, pass: false };
-  const maxAge = /max-age\s*=\s*(\d+)/i.exec(value);
-  if (!maxAge) return { test: 'strict-transport-security', result: 'hsts-header-invalid', modifier: -20, pass: false };
-  const seconds = Number(maxAge[1]);
-  if (seconds < 15_768_000) return { test: 'strict-transport-security', result: 'hsts-implemented-max-age-less-than-six-months', modifier: -10, pass: false };
-  return { test: 'strict-transport-security', result: 'hsts-implemented-max-age-at-least-six-months', modifier: 0, pass: true };
+/** Every test, in the Observatory's order of presentation. */
+export function runTests(evidence: Evidence): TestOutcome[] {
+  return [
+    cspTest(evidence),
+    cookiesTest(evidence),
+    corsTest(evidence),
+    redirectionTest(evidence),
+    referrerPolicyTest(evidence),
+    hstsTest(evidence),
+    sriTest(evidence),
+    xContentTypeOptionsTest(evidence),
+    xFrameOptionsTest(evidence),
+    corpTest(evidence),
+    coopTest(evidence),
+    coepTest(evidence),
+  ];
 }
 
-function xcto(evidence: Evidence): TestOutcome {
-  const value = headerValue(evidence.headers, 'x-content-type-options');
-  if (value === null) return { test: 'x-content-type-options', result: 'x-content-type-options-not-implemented', modifier: -5, pass: false };
-  if (value.trim().toLowerCase() !== 'nosniff') return { test: 'x-content-type-options', result: 'x-content-type-options-header-invalid', modifier: -5, pass: false };
-  return { test: 'x-content-type-options', result: 'x-content-type-options-nosniff', modifier: 0, pass: true };
-}
-
-export function scoreEvidence(evidence: Evidence): Score {
-  const tests = evidence.headers ? [hsts(evidence), xcto(evidence)] : [];
+export function scoreTests(tests: readonly TestOutcome[]): number {
   const penalties = tests.reduce((sum, t) => sum + Math.min(0, t.modifier), 0);
   const bonuses = tests.reduce((sum, t) => sum + Math.max(0, t.modifier), 0);
   const base = 100 + penalties;
-  const value = Math.max(0, base >= 90 ? base + bonuses : base);
-  return { value, grade: gradeFor(value), tests };
+  return Math.max(0, base >= MINIMUM_SCORE_FOR_EXTRA_CREDIT ? base + bonuses : base);
+}
+
+export function scoreEvidence(evidence: Evidence): Score {
+  const tests = runTests(evidence);
+  const value = scoreTests(tests);
+  return { value, grade: gradeFor(value), tests: tests.map((t) => ({ ...t })) };
 }
