@@ -92,7 +92,9 @@ export function monthlyReportData(input: MonthlyInput): MonthlyReportData {
   const isPerf = (f: Finding) => f.family === 'performance';
   const openBySeverity: Record<string, number> = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
   for (const f of open) if (!isPerf(f)) openBySeverity[f.severity] = (openBySeverity[f.severity] ?? 0) + 1;
-  const trend = periodTrend([...(baseline ? [{ id: baseline.id, startedAt: baseline.startedAt, score: baseline.score.value }] : []), ...input.selection.inPeriod.map((s) => ({ id: s.id, startedAt: s.startedAt, score: s.score }))]);
+  const points = input.selection.inPeriod.map((s) => ({ id: s.id, startedAt: s.startedAt, score: s.score }));
+  if (baseline && !points.some((p) => p.id === baseline.id)) points.push({ id: baseline.id, startedAt: baseline.startedAt, score: baseline.score.value });
+  const trend = periodTrend(points);
   const statuses = new Map((latest?.checklist.points ?? []).map((p) => [p.id, p.status]));
   return {
     domain: input.domain,
