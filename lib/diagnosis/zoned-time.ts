@@ -60,18 +60,17 @@ export function toLocal(instant: number, timeZone: string): LocalDateTime {
  */
 export function fromLocal(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
-  const first = wall - zoneOffset(wall, timeZone);
-  const second = wall - zoneOffset(first, timeZone);
-  if (first === second) return first;
-  // Two candidates: keep the earlier one that really shows this wall time, else the later (gap).
+  // Offsets a day before and a day after cover any single clock change around this wall time.
+  const before = zoneOffset(wall - 86_400_000, timeZone);
+  const after = zoneOffset(wall + 86_400_000, timeZone);
   const shows = (t: number) => {
     const l = toLocal(t, timeZone);
-    return l.hour === hour && l.minute === minute;
+    return l.year === year && l.month === month && l.day === day && l.hour === hour && l.minute === minute;
   };
-  const [a, b] = first < second ? [first, second] : [second, first];
-  if (shows(a)) return a;
-  if (shows(b)) return b;
-  return Math.max(a, b);
+  const candidates = [wall - before, wall - after].sort((a, b) => a - b);
+  const found = candidates.find(shows);
+  // Not found: the wall time falls in a spring-forward gap; the offset before the change shifts it forward.
+  return found ?? wall - before;
 }
 
 /** The calendar date `days` after a local date (handles month and year ends). */

@@ -145,3 +145,14 @@ export function parseSettings(value: unknown, defaults: Settings = defaultSettin
   const parsed = settingsSchema(defaults).safeParse(input);
   return parsed.success ? (parsed.data as Settings) : defaults;
 }
+
+/** The schema a save must pass as is (no silent defaults): the options page reports what is wrong. */
+export const StrictSettings = z.object({
+  version: z.literal(1),
+  language: z.object({ ui: LanguageChoice, report: LanguageChoice }),
+  workingHours: WorkingHours,
+  priorities: z.object({ P0: PriorityRule, P1: PriorityRule, P2: PriorityRule, P3: PriorityRule }),
+  cycleDay: z.number().int().min(1).max(28),
+  tiers: z.object({ essentiel: TierSettings, business: TierSettings, critique: TierSettings }),
+  criticality: z.record(z.string().min(1).max(253), Criticality).refine((r) => Object.keys(r).length <= MAX_DOMAINS),
+});
