@@ -89,5 +89,5 @@ export { recommendTier } from './tier';
 export { findingAge, costMultiplier, type FindingAge } from './finding-age';
 export { deadlineFor, addWorkingTime, addCalendarDays, nextMonthlyCycle } from './deadline';
 export { scheduleFindings, type FirstSeen } from './schedule';
-export { applyKey, blockProgress, STATUS_KEYS, KEY_FOR_STATUS, type EntryState, type KeyResult } from './keyboard';
+export { applyKey, keyAction, moveIndex, blockProgress, STATUS_KEYS, KEY_FOR_STATUS, type EntryState, type KeyResult } from './keyboard';
 export { setStatus, setNote, acceptSuggestion, confirmAnswers, carryForward, staleAnswers, outdatedAcceptances } from './answer-edits';

@@ -39,36 +39,58 @@ export interface KeyResult extends EntryState {
   changed?: PointId;
 }
 
-export function applyKey(state: EntryState, key: string, ctx: EntryContext): KeyResult {
-  const points = ctx.points ?? POINT_IDS;
-  const last = points.length - 1;
-  const index = Math.min(Math.max(state.index, 0), last);
-  const point = points[index]!;
-  const advance = Math.min(index + 1, last);
+export type KeyAction =
+  | { kind: 'status'; status: PointStatus }
+  | { kind: 'accept' }
+  | { kind: 'move'; to: 'next' | 'previous' | 'first' | 'last' };
+
+/** What a key does in the checklist, or null when the key is left to the page. */
+export function keyAction(key: string): KeyAction | null {
   const status = STATUS_KEYS[key.length === 1 ? key.toLowerCase() : key];
-  if (status) {
-    return { index: advance, answers: setStatus(state.answers, point, status, ctx.now), handled: true, changed: point };
-  }
+  if (status) return { kind: 'status', status };
   switch (key) {
     case 'Enter':
     case 'a':
-    case 'A': {
-      const suggestion = ctx.suggestions[point];
-      if (!suggestion) return { ...state, index, handled: key === 'Enter' };
-      return { index: advance, answers: acceptSuggestion(state.answers, point, suggestion, ctx.now), handled: true, changed: point };
-    }
+    case 'A':
+      return { kind: 'accept' };
     case 'ArrowDown':
     case 'j':
-      return { ...state, index: advance, handled: true };
+      return { kind: 'move', to: 'next' };
     case 'ArrowUp':
-      return { ...state, index: Math.max(index - 1, 0), handled: true };
+      return { kind: 'move', to: 'previous' };
     case 'Home':
-      return { ...state, index: 0, handled: true };
+      return { kind: 'move', to: 'first' };
     case 'End':
-      return { ...state, index: last, handled: true };
+      return { kind: 'move', to: 'last' };
     default:
-      return { ...state, index, handled: false };
+      return null;
   }
+}
+
+export function moveIndex(index: number, to: 'next' | 'previous' | 'first' | 'last', count: number): number {
+  const last = count - 1;
+  if (to === 'next') return Math.min(index + 1, last);
+  if (to === 'previous') return Math.max(index - 1, 0);
+  return to === 'first' ? 0 : last;
+}
+
+export function applyKey(state: EntryState, key: string, ctx: EntryContext): KeyResult {
+  const points = ctx.points ?? POINT_IDS;
+  const index = Math.min(Math.max(state.index, 0), points.length - 1);
+  const point = points[index]!;
+  const advance = moveIndex(index, 'next', points.length);
+  const action = keyAction(key);
+  if (!action) return { ...state, index, handled: false };
+  if (action.kind === 'status') {
+    return { index: advance, answers: setStatus(state.answers, point, action.status, ctx.now), handled: true, changed: point };
+  }
+  if (action.kind === 'accept') {
+    const suggestion = ctx.suggestions[point];
+    // Enter without a suggestion is swallowed (no form to submit here); the letter is left alone.
+    if (!suggestion) return { ...state, index, handled: key === 'Enter' };
+    return { index: advance, answers: acceptSuggestion(state.answers, point, suggestion, ctx.now), handled: true, changed: point };
+  }
+  return { ...state, index: moveIndex(index, action.to, points.length), handled: true };
 }
 
 /** Answered points per block, for the progress display. */
