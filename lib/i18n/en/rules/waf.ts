@@ -1,1 +1,18 @@
-export const waf = {} as const;
+export const waf = {
+  'rule.waf.detected.title': 'Hint: a filtering service from {vendor} seems to protect the site',
+  'rule.waf.detected.explain': 'The site\'s answers carry a header or cookie that {vendor} documents for its firewall or bot protection. This is a clue, not a proof: it shows the service is in the path, not which protections are switched on or how strict they are. Vigie only reads what the browser already received and never sends test attacks.',
+  'rule.waf.detected.fix': 'Nothing to fix. Confirm with the host or agency which rules are active, who receives the alerts, and that the origin server cannot be reached directly around the service.',
+  'rule.waf.cdn-detected.title': 'Hint: the site seems to be delivered through {vendor}',
+  'rule.waf.cdn-detected.explain': 'The site\'s answers carry a header or cookie that {vendor} adds when it delivers a site from its network. Such networks usually offer filtering (firewall rules, protection against floods of requests), but whether it is switched on cannot be seen from outside. This is a clue, not a proof.',
+  'rule.waf.cdn-detected.fix': 'Check in the {vendor} account whether firewall and attack-protection features are enabled for this site, and that the origin server only accepts traffic coming through {vendor}.',
+  'rule.waf.load-balancer-detected.title': 'Hint: a {vendor} load balancer seems to be in front of the site',
+  'rule.waf.load-balancer-detected.explain': 'The site\'s answers carry a cookie or header that {vendor} sets when it spreads visitors over several servers. This kind of equipment can host a web application firewall, but nothing visible says one is active. This is a clue, not a proof.',
+  'rule.waf.load-balancer-detected.fix': 'Ask the host whether a firewall module is enabled on this equipment, or put a filtering service in front of the site.',
+  'rule.waf.none-detected.title': 'No firewall or filtering service visible in front of the site',
+  'rule.waf.none-detected.explain': 'None of the headers and cookies that common firewall, CDN and load-balancer vendors add was seen. Some protections leave no visible trace (a firewall inside the server, a discreet hosting offer), so the site may be protected anyway; but if nothing filters traffic, attacks and floods of requests reach the application directly.',
+  'rule.waf.none-detected.fix': 'Ask the host what filters traffic before the site. If nothing does, consider a web application firewall or a CDN with filtering, and record the answer in the checklist (point A5).',
+  'evidence.waf.cookie': 'Cookie typical of this vendor',
+  'evidence.waf.signature-source': 'Vendor documentation for this signature',
+  'evidence.waf.none': 'Response headers examined, none from a known vendor',
+  'evidence.waf.cookies-unknown': 'Cookies not measured: cookie signatures could not be checked',
+} as const;
