@@ -1,0 +1,27 @@
+/**
+ * Builds the command-line scanner into one ES module for Node 20: dist/cli/vigie.mjs (the `bin`
+ * of package.json). Run by `npm run build:cli` and by `prepare`, so `npm ci` leaves a working `vigie`.
+ */
+import { build } from 'esbuild';
+import { chmod, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outfile = process.env.VIGIE_CLI_OUTFILE ?? join(root, 'dist', 'cli', 'vigie.mjs');
+const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+
+await build({
+  entryPoints: [join(root, 'cli', 'vigie.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { __VIGIE_VERSION__: JSON.stringify(version), __VIGIE_TEST_BUILD__: 'false' },
+  // Bundled CommonJS dependencies may call require() on Node built-ins.
+  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __vigieRequire } from 'node:module';\nconst require = __vigieRequire(import.meta.url);" },
+});
+await chmod(outfile, 0o755);
