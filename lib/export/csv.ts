@@ -4,8 +4,8 @@
  * (starting with = + - @, a tab or a carriage return, or their full-width forms) is prefixed with an
  * apostrophe, which makes it plain text.
  */
-import type { Audit, Finding } from '../audit/schema';
-import { ageInDays, costMultiplier } from './age';
+import type { Audit } from '../audit/schema';
+import { ageAt } from './age';
 import type { ExportContext } from './context';
 import { evidenceLabel, findingTitle, byUrgency, severityLabel } from './labels';
 import { neutraliseInvisible } from './sanitize';
@@ -25,12 +25,12 @@ export function csvRows(rows: ReadonlyArray<ReadonlyArray<string | number>>): st
 
 const EVIDENCE_MAX = 4000;
 
-function findingRow(ctx: ExportContext, f: MonthlyFinding & { evidence?: Finding['evidence'] }, at: string): Array<string | number> {
-  const days = ageInDays(f.firstSeen, at);
+function findingRow(ctx: ExportContext, f: MonthlyFinding, at: string): Array<string | number> {
+  const age = ageAt(f.firstSeen, at);
   const evidence = (f.evidence ?? []).map((e) => `${evidenceLabel(ctx, e.label)}: ${ctx.clip(e.value, EVIDENCE_MAX)}`).join('\n');
   return [
     f.id, f.ruleId, severityLabel(ctx, f.severity), f.priority, f.deadline ?? '', findingTitle(ctx, f),
-    f.checklistPoint ?? '', f.firstSeen ?? '', days ?? '', days === null ? '' : costMultiplier(days), evidence,
+    f.checklistPoint ?? '', f.firstSeen ?? '', age?.days ?? '', age?.multiplier ?? '', evidence,
   ];
 }
 
@@ -43,8 +43,12 @@ export function auditCsv(ctx: ExportContext, audit: Audit): string {
 }
 
 export function monthlyCsv(ctx: ExportContext, data: MonthlyReportData): string {
-  const rows = (['new', 'fixed', 'open'] as const).flatMap((status) =>
-    byUrgency(data.findings[status]).map((f) => [ctx.t(`export.csv.status.${status}`), ...findingRow(ctx, f, data.period.end)]),
-  );
+  const at = data.period.to;
+  const groups: Array<[string, readonly MonthlyFinding[]]> = [
+    ['new', [...data.security.appeared, ...data.performance.appeared]],
+    ['fixed', [...data.security.fixed, ...data.performance.fixed]],
+    ['open', data.recommendations.map((r) => ({ ...r.finding, ...(r.firstSeen ? { firstSeen: r.firstSeen } : {}) }))],
+  ];
+  const rows = groups.flatMap(([status, findings]) => byUrgency(findings).map((f) => [ctx.t(`export.csv.status.${status}`), ...findingRow(ctx, f, at)]));
   return csvRows([[ctx.t('export.csv.status'), ...header(ctx)], ...rows]);
 }

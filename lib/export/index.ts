@@ -3,6 +3,7 @@
  * export time. Pure: no clock, no browser API.
  */
 import { parseAgencyProfile } from '../agency/schema';
+import { redactEvidence, redactFinding, redactUrl } from '../audit/redact';
 import type { Audit } from '../audit/schema';
 import { emailDoc } from './content/email';
 import { fullDoc } from './content/full';
@@ -20,10 +21,18 @@ import type { ExportFormat, ExportLevel, ExportOptions, ExportResult, MonthlyRep
 export * from './types';
 export { exportFileName } from './filename';
 
+/**
+ * Audits are redacted when built; exports redact again (idempotent) so that a record from an older
+ * version, an import or a bug never carries a secret out.
+ */
+export function redactForExport(audit: Audit): Audit {
+  return { ...audit, url: redactUrl(audit.url), findings: audit.findings.map(redactFinding), evidence: redactEvidence(audit.evidence) };
+}
+
 const BUILDERS: Record<ExportLevel, typeof fullDoc> = { email: emailDoc, proposal: proposalDoc, full: fullDoc };
 
 export function auditDoc(audit: Audit, options: ExportOptions): Doc {
-  return BUILDERS[options.level ?? 'full'](createExportContext(options), audit, parseAgencyProfile(options.agency));
+  return BUILDERS[options.level ?? 'full'](createExportContext(options), redactForExport(audit), parseAgencyProfile(options.agency));
 }
 
 export function monthlyReportDoc(data: MonthlyReportData, options: ExportOptions): Doc {
@@ -51,8 +60,8 @@ function renderDoc(format: 'markdown' | 'text' | 'html', doc: Doc): string {
 
 /** One audit in one format. JSON is the complete audit and CSV lists every finding, whatever the level. */
 export function exportAudit(audit: Audit, format: ExportFormat, options: ExportOptions): ExportResult {
-  if (format === 'json') return result(format, auditJson(audit));
-  if (format === 'csv') return result(format, auditCsv(createExportContext(options), audit));
+  if (format === 'json') return result(format, auditJson(redactForExport(audit)));
+  if (format === 'csv') return result(format, auditCsv(createExportContext(options), redactForExport(audit)));
   return result(format, renderDoc(format, auditDoc(audit, options)));
 }
 

@@ -1,4 +1,7 @@
-/** Names of the things an export talks about, in the report's language, from the catalogues. */
+/**
+ * Names of the things an export talks about, in the report's language. Checklist, signal, priority and
+ * tier names come from the diagnosis catalogues, so the report and the pages use the same words.
+ */
 import type { Finding, Priority, Severity } from '../audit/schema';
 import type { MessageRef } from '../evidence/schema';
 import type { ExportContext } from './context';
@@ -29,15 +32,16 @@ function keyed(ctx: ExportContext, key: string, fallback: string): string {
 }
 
 export const severityLabel = (ctx: ExportContext, s: Severity) => keyed(ctx, `severity.${s}`, s);
-export const priorityLabel = (ctx: ExportContext, p: Priority) => keyed(ctx, `export.priority.${p}`, p);
+export const priorityLabel = (ctx: ExportContext, p: Priority) =>
+  ctx.has(`priority.${p}.description`) ? `${keyed(ctx, `priority.${p}.name`, p)} (${ctx.t(`priority.${p}.description`)})` : keyed(ctx, `priority.${p}.name`, p);
 export const priorityDelay = (ctx: ExportContext, p: Priority) => keyed(ctx, `export.priority.${p}.delay`, p);
-export const pointLabel = (ctx: ExportContext, id: string) => keyed(ctx, `export.point.${id}`, id);
-export const blockLabel = (ctx: ExportContext, id: string) => keyed(ctx, `export.block.${id}`, id);
-export const statusLabel = (ctx: ExportContext, s: string) => keyed(ctx, `export.status.${s}`, s);
-export const levelLabel = (ctx: ExportContext, l: string) => keyed(ctx, `export.level.${l}`, l);
-export const signalLabel = (ctx: ExportContext, id: string) => keyed(ctx, `export.signal.${id}`, id);
-export const signalStateLabel = (ctx: ExportContext, s: string) => keyed(ctx, `export.signalState.${s}`, s);
-export const tierLabel = (ctx: ExportContext, tier: string) => keyed(ctx, `export.tier.${tier}`, tier);
+export const pointLabel = (ctx: ExportContext, id: string) => keyed(ctx, `checklist.${id}.label`, id);
+export const blockLabel = (ctx: ExportContext, id: string) => keyed(ctx, `checklist.block.${id}`, id);
+export const statusLabel = (ctx: ExportContext, s: string) => keyed(ctx, `checklist.status.${s}`, s);
+export const levelLabel = (ctx: ExportContext, l: string) => keyed(ctx, `checklist.level.${l}`, l);
+export const signalLabel = (ctx: ExportContext, id: string) => keyed(ctx, `signal.${id}.title`, id);
+export const signalStateLabel = (ctx: ExportContext, s: string) => keyed(ctx, `signal.state.${s}`, s);
+export const tierLabel = (ctx: ExportContext, tier: string) => keyed(ctx, `tier.${tier}.name`, tier);
 export const categoryLabel = (ctx: ExportContext, c: string) => keyed(ctx, `export.category.${c}`, c);
 export const evidenceLabel = (ctx: ExportContext, label: string) => keyed(ctx, label, label);
 export const measureLabel = (ctx: ExportContext, what: string) => keyed(ctx, `measure.${what}`, what);

@@ -1,7 +1,6 @@
 /** Options and inputs of the exports (lib/export). */
 import type { AgencyProfile } from '../agency/schema';
-import type { Finding, Grade, PointId, PointStatus } from '../audit/schema';
-import type { MessageRef } from '../evidence/schema';
+import type { Finding, PointId, PointStatus, Priority } from '../audit/schema';
 import type { Locale } from '../i18n';
 
 /** How much is said: one paragraph for an email, one page for a proposal, or the full report. */
@@ -24,29 +23,39 @@ export interface ExportOptions {
 
 /** One finding as a monthly report lists it; a stored Finding satisfies it. */
 export type MonthlyFinding = Pick<Finding, 'id' | 'ruleId' | 'severity' | 'priority' | 'message' | 'title'> &
-  Partial<Pick<Finding, 'deadline' | 'firstSeen' | 'checklistPoint' | 'dimension'>>;
+  Partial<Pick<Finding, 'deadline' | 'firstSeen' | 'checklistPoint' | 'evidence'>>;
 
 /**
- * What the monthly report of a domain needs (built in lib/history). Minimal on purpose: anything
- * the history can say in words goes in `sections` as message keys, rendered in the report's language.
+ * What the monthly report of a domain needs, under the seven headings of the specification.
+ * lib/history/monthly.ts builds it (its MonthlyReportData satisfies this interface; a test checks it).
+ * Everything the agency types (comment, figures) is rendered as text, escaped like page values.
  */
 export interface MonthlyReportData {
   domain: string;
-  /** ISO 8601 dates, inclusive. */
-  period: { start: string; end: string };
-  /** The audits of the period, oldest first (an AuditSummary from lib/store satisfies it). */
-  audits: ReadonlyArray<{ id: string; startedAt: string; score: number; grade: Grade; findingCount: number }>;
-  findings: {
-    /** Seen this period and not in the previous one. */
-    new: readonly MonthlyFinding[];
-    /** Gone since the previous period. */
-    fixed: readonly MonthlyFinding[];
-    /** Still present at the end of the period. */
-    open: readonly MonthlyFinding[];
+  /** ISO 8601; `to` is exclusive (the first instant after the period). */
+  period: { from: string; to: string };
+  auditCount: number;
+  availability: { uptimePercent: number | null };
+  incidentsAndRequests: { tickets: Readonly<Record<Priority, number>> | null };
+  updatesApplied: {
+    technologies: ReadonlyArray<{ name: string; from: string | null; to: string | null }>;
+    fixedComponents: readonly MonthlyFinding[];
   };
-  checklistChanges?: ReadonlyArray<{ point: PointId; from: PointStatus; to: PointStatus }>;
-  /** The guide's headings (availability, requests, updates, security, backups, performance, recommendations). */
-  sections?: ReadonlyArray<{ heading: MessageRef; items: readonly MessageRef[] }>;
+  security: {
+    appeared: readonly MonthlyFinding[];
+    fixed: readonly MonthlyFinding[];
+    openBySeverity: Readonly<Record<string, number>>;
+    trend: 'up' | 'down' | 'flat' | 'none';
+    scoreFrom: number | null;
+    scoreTo: number | null;
+    gradeFrom: string | null;
+    gradeTo: string | null;
+  };
+  backups: { points: ReadonlyArray<{ id: PointId; status: PointStatus }> };
+  performance: { appeared: readonly MonthlyFinding[]; fixed: readonly MonthlyFinding[]; open: number };
+  recommendations: ReadonlyArray<{ finding: MonthlyFinding; firstSeen: string | null; multiplier: 1 | 5 | 15 | null }>;
+  timeSpentHours: number | null;
+  comment: string;
 }
 
 /** A rendered export, ready for a download or the clipboard. */

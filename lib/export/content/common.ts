@@ -1,7 +1,7 @@
 /** Pieces shared by the email, proposal, full and monthly documents. */
 import { isSafeLogoDataUrl, type AgencyProfile } from '../../agency/schema';
 import type { Audit, Finding } from '../../audit/schema';
-import { ageInDays, costMultiplier } from '../age';
+import { ageAt } from '../age';
 import type { ExportContext } from '../context';
 import { code, link, paragraph, text, type Block, type Inline } from '../doc';
 import { byUrgency, countBySeverity, findingTitle, message, priorityDelay, signalLabel, tierLabel } from '../labels';
@@ -23,9 +23,9 @@ export function deadlineText(ctx: ExportContext, finding: MonthlyFinding): strin
 
 /** "first seen 2 May 2025 (300 days), cost ×1", or a dash when the history does not know. */
 export function ageText(ctx: ExportContext, finding: MonthlyFinding, at: string): string {
-  const days = ageInDays(finding.firstSeen, at);
-  if (days === null || !finding.firstSeen) return ctx.t('export.age.unknown');
-  return ctx.tn('export.age.known', days, { date: ctx.date(finding.firstSeen), multiplier: costMultiplier(days) });
+  const age = ageAt(finding.firstSeen, at);
+  if (!age || !finding.firstSeen) return ctx.t('export.age.unknown');
+  return ctx.tn('export.age.known', age.days, { date: ctx.date(finding.firstSeen), multiplier: age.multiplier });
 }
 
 export function countsSentence(ctx: ExportContext, findings: readonly Finding[]): string {

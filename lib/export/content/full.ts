@@ -1,7 +1,7 @@
 /** The full report: executive summary, findings by priority, checklist, technologies, tier, 1-5-15, evidence. */
 import type { AgencyProfile } from '../../agency/schema';
 import type { Audit, Finding } from '../../audit/schema';
-import { ageInDays, costMultiplier } from '../age';
+import { ageAt } from '../age';
 import type { ExportContext } from '../context';
 import { code, heading, link, paragraph, strong, text, type Block, type Doc, type Inline } from '../doc';
 import {
@@ -66,18 +66,20 @@ function findingsByPriority(ctx: ExportContext, audit: Audit): Block[] {
 
 function checklistByBlock(ctx: ExportContext, audit: Audit): Block[] {
   const blocks: Block[] = [heading(2, ctx.t('export.section.checklist'))];
+  const due = new Map(audit.diagnosis.dueDates.map((d) => [d.point, d.due]));
   for (const block of ['A', 'B', 'C', 'D', 'E'] as const) {
     const points = audit.checklist.points.filter((p) => p.block === block);
     if (!points.length) continue;
-    blocks.push(heading(3, `${block}. ${blockLabel(ctx, block)}`));
+    blocks.push(heading(3, blockLabel(ctx, block)));
     blocks.push({
       kind: 'table',
-      head: [ctx.t('export.col.point'), ctx.t('export.col.level'), ctx.t('export.col.status'), ctx.t('export.col.suggested'), ctx.t('export.col.note')],
+      head: [ctx.t('export.col.point'), ctx.t('export.col.level'), ctx.t('export.col.status'), ctx.t('export.col.suggested'), ctx.t('export.col.due'), ctx.t('export.col.note')],
       rows: points.map((p) => [
         [text(`${p.id} — ${pointLabel(ctx, p.id)}`)],
         [text(levelLabel(ctx, p.level))],
         [text(statusLabel(ctx, p.status))],
         [text(p.suggested ? statusLabel(ctx, p.suggested.status) : '—')],
+        [text(due.has(p.id) ? ctx.date(due.get(p.id)!) : '—')],
         [text(p.note ? ctx.clip(p.note) : '')],
       ]),
     });
@@ -118,7 +120,7 @@ function technologies(ctx: ExportContext, audit: Audit): Block[] {
 }
 
 function costOfWaiting(ctx: ExportContext, audit: Audit): Block[] {
-  const aged = byUrgency(audit.findings).filter((f) => ageInDays(f.firstSeen, audit.startedAt) !== null);
+  const aged = byUrgency(audit.findings).filter((f) => ageAt(f.firstSeen, audit.startedAt) !== null);
   return [
     heading(2, ctx.t('export.section.cost')),
     paragraph(text(ctx.t('export.cost.argument'))),
@@ -127,8 +129,8 @@ function costOfWaiting(ctx: ExportContext, audit: Audit): Block[] {
           kind: 'table',
           head: [ctx.t('export.col.finding'), ctx.t('export.col.firstSeen'), ctx.t('export.col.ageDays'), ctx.t('export.col.multiplier')],
           rows: aged.map((f) => {
-            const days = ageInDays(f.firstSeen, audit.startedAt)!;
-            return [[text(findingTitle(ctx, f))], [text(ctx.date(f.firstSeen!))], [text(ctx.number(days))], [text(`×${costMultiplier(days)}`)]];
+            const age = ageAt(f.firstSeen, audit.startedAt)!;
+            return [[text(findingTitle(ctx, f))], [text(ctx.date(f.firstSeen!))], [text(ctx.number(age.days))], [text(`×${age.multiplier}`)]];
           }),
         }
       : paragraph(text(ctx.t('export.cost.noHistory'))),

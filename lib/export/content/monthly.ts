@@ -1,63 +1,109 @@
-/** The monthly report of a domain, from the data lib/history gathers (MonthlyReportData). */
+/** The monthly report of a domain under the seven headings, from lib/history's MonthlyReportData. */
 import type { AgencyProfile } from '../../agency/schema';
+import { SEVERITIES } from '../../audit/schema';
 import type { ExportContext } from '../context';
-import { heading, paragraph, text, type Block, type Doc } from '../doc';
-import { byUrgency, findingTitle, message, pointLabel, severityLabel, statusLabel } from '../labels';
+import { code, heading, paragraph, text, type Block, type Doc, type Inline } from '../doc';
+import { byUrgency, findingTitle, pointLabel, priorityLabel, severityLabel, statusLabel } from '../labels';
 import type { MonthlyFinding, MonthlyReportData } from '../types';
-import { ageText, deadlineText, letterhead } from './common';
+import { deadlineText, letterhead } from './common';
 
-function findingList(ctx: ExportContext, title: string, findings: readonly MonthlyFinding[], at: string, withAge: boolean): Block[] {
-  const rows = byUrgency(findings).map((f) => [
-    [text(findingTitle(ctx, f))],
-    [text(severityLabel(ctx, f.severity))],
-    [text(withAge ? deadlineText(ctx, f) : f.priority)],
-    ...(withAge ? [[text(ageText(ctx, f, at))]] : []),
-  ]);
+const none = (ctx: ExportContext) => paragraph(text(ctx.t('export.monthly.none')));
+
+/** The last day of the period, `to` being exclusive. */
+function lastDay(to: string): string {
+  const t = Date.parse(to);
+  return Number.isNaN(t) ? to : new Date(t - 1).toISOString();
+}
+
+function findingTable(ctx: ExportContext, title: string, findings: readonly MonthlyFinding[]): Block[] {
   return [
     heading(3, title),
-    rows.length
+    findings.length
       ? {
           kind: 'table',
-          head: [ctx.t('export.col.finding'), ctx.t('export.col.severity'), ctx.t(withAge ? 'export.col.deadline' : 'export.col.priority'), ...(withAge ? [ctx.t('export.col.age')] : [])],
-          rows,
+          head: [ctx.t('export.col.finding'), ctx.t('export.col.severity'), ctx.t('export.col.priority')],
+          rows: byUrgency(findings).map((f) => [[text(findingTitle(ctx, f))], [text(severityLabel(ctx, f.severity))], [text(f.priority)]]),
         }
-      : paragraph(text(ctx.t('export.monthly.noneInList'))),
+      : none(ctx),
   ];
 }
 
+const versionCell = (ctx: ExportContext, v: string | null): Inline[] => (v ? [code(ctx.clip(v, 64))] : [text('—')]);
+
 export function monthlyDoc(ctx: ExportContext, data: MonthlyReportData, agency: AgencyProfile | null): Doc {
-  const period = { start: ctx.date(data.period.start), end: ctx.date(data.period.end) };
+  const period = { start: ctx.date(data.period.from), end: ctx.date(lastDay(data.period.to)) };
   const title = ctx.t('export.monthly.title', { domain: data.domain });
+  const sec = data.security;
   const blocks: Block[] = [
     ...letterhead(agency),
     heading(1, title),
-    paragraph(text(ctx.t('export.monthly.period', period))),
-    heading(2, ctx.t('export.monthly.audits')),
-    data.audits.length
+    paragraph(text(ctx.t('export.monthly.period', period)), text(' '), text(ctx.tn('export.monthly.auditCount', data.auditCount))),
+
+    heading(2, ctx.t('export.monthly.availability')),
+    paragraph(text(data.availability.uptimePercent === null
+      ? ctx.t('export.monthly.notProvided')
+      : ctx.t('export.monthly.uptime', { percent: ctx.number(data.availability.uptimePercent) }))),
+
+    heading(2, ctx.t('export.monthly.requests')),
+    data.incidentsAndRequests.tickets
       ? {
           kind: 'table',
-          head: [ctx.t('export.fact.date'), ctx.t('export.fact.grade'), ctx.t('export.col.score'), ctx.t('export.fact.findings')],
-          rows: data.audits.map((a) => [[text(ctx.date(a.startedAt))], [text(a.grade)], [text(ctx.number(a.score))], [text(ctx.number(a.findingCount))]]),
+          head: [ctx.t('export.col.priority'), ctx.t('export.col.count')],
+          rows: (['P0', 'P1', 'P2', 'P3'] as const).map((p) => [[text(priorityLabel(ctx, p))], [text(ctx.number(data.incidentsAndRequests.tickets![p]))]]),
         }
-      : paragraph(text(ctx.t('export.monthly.noAudit'))),
-    heading(2, ctx.t('export.monthly.changes')),
-    paragraph(text(ctx.t('export.monthly.changeCounts', { new: data.findings.new.length, fixed: data.findings.fixed.length, open: data.findings.open.length }))),
-    ...findingList(ctx, ctx.t('export.monthly.fixed'), data.findings.fixed, data.period.end, false),
-    ...findingList(ctx, ctx.t('export.monthly.new'), data.findings.new, data.period.end, false),
-    ...findingList(ctx, ctx.t('export.monthly.open'), data.findings.open, data.period.end, true),
-  ];
-  if (data.checklistChanges?.length) {
-    blocks.push(heading(2, ctx.t('export.monthly.checklist')), {
+      : paragraph(text(ctx.t('export.monthly.notProvided'))),
+
+    heading(2, ctx.t('export.monthly.updates')),
+    data.updatesApplied.technologies.length
+      ? {
+          kind: 'table',
+          head: [ctx.t('export.col.component'), ctx.t('export.col.before'), ctx.t('export.col.after')],
+          rows: data.updatesApplied.technologies.map((c) => [[text(ctx.clip(c.name, 100))], versionCell(ctx, c.from), versionCell(ctx, c.to)]),
+        }
+      : paragraph(text(ctx.t('export.monthly.noUpdate'))),
+    ...(data.updatesApplied.fixedComponents.length ? findingTable(ctx, ctx.t('export.monthly.fixedComponents'), data.updatesApplied.fixedComponents) : []),
+
+    heading(2, ctx.t('export.monthly.security')),
+    paragraph(text(sec.scoreTo === null
+      ? ctx.t('export.monthly.noScore')
+      : sec.scoreFrom === null || sec.trend === 'none'
+        ? ctx.t('export.monthly.score', { score: sec.scoreTo, grade: sec.gradeTo ?? '—' })
+        : ctx.t(`export.monthly.trend.${sec.trend}`, { from: sec.scoreFrom, to: sec.scoreTo, gradeFrom: sec.gradeFrom ?? '—', gradeTo: sec.gradeTo ?? '—' }))),
+    paragraph(text(ctx.t('export.monthly.openBySeverity', {
+      list: SEVERITIES.filter((s) => (sec.openBySeverity[s] ?? 0) > 0).map((s) => `${severityLabel(ctx, s)} ${ctx.number(sec.openBySeverity[s]!)}`).join(', ') || '0',
+    }))),
+    ...findingTable(ctx, ctx.t('export.monthly.fixed'), sec.fixed),
+    ...findingTable(ctx, ctx.t('export.monthly.new'), sec.appeared),
+
+    heading(2, ctx.t('export.monthly.backups')),
+    {
       kind: 'table',
-      head: [ctx.t('export.col.point'), ctx.t('export.col.before'), ctx.t('export.col.after')],
-      rows: data.checklistChanges.map((c) => [[text(`${c.point} — ${pointLabel(ctx, c.point)}`)], [text(statusLabel(ctx, c.from))], [text(statusLabel(ctx, c.to))]]),
-    });
-  }
-  for (const section of data.sections ?? []) {
-    blocks.push(heading(2, message(ctx, section.heading)));
-    blocks.push(section.items.length ? { kind: 'list', items: section.items.map((item) => [text(message(ctx, item))]) } : paragraph(text(ctx.t('export.monthly.noneInList'))));
-  }
-  blocks.push(paragraph(text(ctx.t('export.cost.argument'))));
+      head: [ctx.t('export.col.point'), ctx.t('export.col.status')],
+      rows: data.backups.points.map((p) => [[text(`${p.id} — ${pointLabel(ctx, p.id)}`)], [text(statusLabel(ctx, p.status))]]),
+    },
+
+    heading(2, ctx.t('export.monthly.performance')),
+    paragraph(text(ctx.tn('export.monthly.performanceOpen', data.performance.open))),
+    ...findingTable(ctx, ctx.t('export.monthly.fixed'), data.performance.fixed),
+    ...findingTable(ctx, ctx.t('export.monthly.new'), data.performance.appeared),
+
+    heading(2, ctx.t('export.monthly.recommendations')),
+    data.recommendations.length
+      ? {
+          kind: 'table',
+          head: [ctx.t('export.col.finding'), ctx.t('export.col.deadline'), ctx.t('export.col.firstSeen'), ctx.t('export.col.multiplier')],
+          rows: data.recommendations.map((r) => [
+            [text(findingTitle(ctx, r.finding))],
+            [text(deadlineText(ctx, r.finding))],
+            [text(r.firstSeen ? ctx.date(r.firstSeen) : ctx.t('export.age.unknown'))],
+            [text(r.multiplier === null ? '—' : `×${r.multiplier}`)],
+          ]),
+        }
+      : none(ctx),
+    paragraph(text(ctx.t('export.cost.argument'))),
+  ];
+  if (data.timeSpentHours !== null) blocks.push(paragraph(text(ctx.t('export.monthly.timeSpent', { hours: ctx.number(data.timeSpentHours) }))));
+  if (data.comment.trim()) blocks.push(heading(2, ctx.t('export.monthly.comment')), ...data.comment.split(/\n{2,}/).map((p) => paragraph(text(ctx.clip(p, 4000)))));
   blocks.push(paragraph(text(ctx.t('export.monthly.footer', period))));
   return { lang: ctx.locale, title, blocks };
 }

@@ -1,0 +1,57 @@
+import { describe, it } from 'vitest';
+import { Audit } from '../../lib/audit/schema';
+import { EXPORT_LEVELS, exportAudit, exportMonthlyReport, type MonthlyReportData } from '../../lib/export';
+import { LOCALES } from '../../lib/i18n';
+import { HOSTILE_AGENCY, hostileAudit } from '../fixtures/audits/hostile';
+import { hostileMonthlyFixture, monthlyFixture } from '../fixtures/audits/monthly';
+import realistic from '../fixtures/audits/shop-example.json';
+import { AGENCY, expectGolden, options } from './golden-helpers';
+
+const audits = [
+  { name: 'shop', audit: () => Audit.parse(realistic), agency: AGENCY },
+  { name: 'hostile', audit: hostileAudit, agency: HOSTILE_AGENCY },
+] as const;
+
+// The history's data must satisfy the interface the exports render (checked by tsc).
+const monthlies: Array<{ name: string; data: () => MonthlyReportData }> = [
+  { name: 'monthly', data: monthlyFixture },
+  { name: 'monthly-hostile', data: hostileMonthlyFixture },
+];
+
+describe('golden exports of an audit', () => {
+  for (const { name, audit, agency } of audits) {
+    for (const locale of LOCALES) {
+      for (const level of EXPORT_LEVELS) {
+        for (const format of ['markdown', 'text', 'html'] as const) {
+          it(`${name} ${level} ${format} ${locale}`, () => {
+            const out = exportAudit(audit(), format, options(locale, agency, level));
+            expectGolden(`${name}/${level}.${locale}.${out.extension}`, out.content);
+          });
+        }
+      }
+      it(`${name} csv ${locale}`, () => {
+        const out = exportAudit(audit(), 'csv', options(locale, agency));
+        expectGolden(`${name}/findings.${locale}.csv`, out.content);
+      });
+    }
+    it(`${name} json`, () => {
+      expectGolden(`${name}/audit.json`, exportAudit(audit(), 'json', options('en', agency)).content);
+    });
+  }
+});
+
+describe('golden exports of a monthly report', () => {
+  for (const { name, data } of monthlies) {
+    for (const locale of LOCALES) {
+      for (const format of ['markdown', 'text', 'html', 'csv'] as const) {
+        it(`${name} ${format} ${locale}`, () => {
+          const out = exportMonthlyReport(data(), format, options(locale, name.includes('hostile') ? HOSTILE_AGENCY : AGENCY));
+          expectGolden(`${name}/report.${locale}.${out.extension}`, out.content);
+        });
+      }
+    }
+    it(`${name} json`, () => {
+      expectGolden(`${name}/report.json`, exportMonthlyReport(data(), 'json', options('en', null)).content);
+    });
+  }
+});
