@@ -1,1 +1,22 @@
-export const cookies = {} as const;
+export const cookies = {
+  'evidence.cookie': 'Cookie (name and flags)',
+  'evidence.document-cookie': 'Cookie readable by the page\'s scripts',
+  'rule.cookies.secure-missing.title': 'The cookie {cookie} can travel without encryption (no Secure flag)',
+  'rule.cookies.secure-missing.explain': 'Without the Secure flag, the browser also sends this cookie over plain http://, where anyone on the network can read it. For a login or session cookie, that is enough to take over the visitor\'s account.',
+  'rule.cookies.secure-missing.fix': 'Add the Secure flag where the cookie is created (framework or server setting), and keep HSTS on.',
+  'rule.cookies.httponly-missing.title': 'The session cookie {cookie} is readable by scripts (no HttpOnly flag)',
+  'rule.cookies.httponly-missing.explain': 'Without HttpOnly, any script in the page can read this cookie. If an attacker injects a script, they can steal it and log in as the visitor.',
+  'rule.cookies.httponly-missing.fix': 'Add the HttpOnly flag to {cookie} (in PHP: session.cookie_httponly = 1; most frameworks have a setting).',
+  'rule.cookies.samesite-missing.title': 'The cookie {cookie} has no SameSite attribute',
+  'rule.cookies.samesite-missing.explain': 'SameSite tells the browser not to send the cookie with requests started by other sites, which blocks cross-site request forgery. Browsers now default to Lax, but not all of them, and relying on the default is fragile for session and anti-CSRF cookies.',
+  'rule.cookies.samesite-missing.fix': 'Set SameSite=Lax (or Strict) on {cookie}.',
+  'rule.cookies.samesite-invalid.title': 'The cookie {cookie} has an unusable SameSite setting',
+  'rule.cookies.samesite-invalid.explain': 'SameSite must be Strict, Lax or None, and None is only accepted together with the Secure flag. Otherwise browsers ignore the attribute or reject the cookie.',
+  'rule.cookies.samesite-invalid.fix': 'Use SameSite=Lax or Strict; keep None only for cookies that must work inside other sites, and then add Secure.',
+  'rule.cookies.prefix-invalid.title': 'The cookie {cookie} breaks the rules of its {prefix} prefix',
+  'rule.cookies.prefix-invalid.explain': 'The {prefix} prefix promises that the cookie is Secure (and, for __Host-, tied to this exact host with path /). Browsers refuse a cookie that breaks the promise, so the feature using it may fail.',
+  'rule.cookies.prefix-invalid.fix': 'Set {cookie} with Secure, and for __Host- also Path=/ and no Domain attribute.',
+  'rule.cookies.session-readable-by-scripts.title': 'The session cookie {cookie} is readable by scripts',
+  'rule.cookies.session-readable-by-scripts.explain': 'The page\'s scripts can read the cookie {cookie}, so it lacks the HttpOnly flag. An injected script could steal it and take over the visitor\'s session.',
+  'rule.cookies.session-readable-by-scripts.fix': 'Add the HttpOnly flag to {cookie} where it is created. Allow the optional cookies permission to check its other flags.',
+} as const;
