@@ -108,7 +108,7 @@ const REBLAZE = 'https://gb.docs.reblaze.net/';
 export const WAF_SIGNATURES: readonly WafSignature[] = [
   // Cloudflare: the edge always adds CF-Ray; __cf_bm and cf_clearance come from its bot and challenge features.
   h('cloudflare', 'cdn', 'cf-ray', CF_HEADERS, false),
-  h('cloudflare', 'cdn', 'server', CF_HEADERS, false, /^cloudflare$/i),
+  h('cloudflare', 'cdn', 'server', CF_HEADERS, false, /^cloudflare(?:-nginx)?$/i),
   h('cloudflare', 'cdn', 'cf-cache-status', CF_HEADERS, false),
   c('cloudflare', 'waf', /^__cf_bm$/, CF_COOKIES, false),
   c('cloudflare', 'waf', /^cf_clearance$/, CF_CLEARANCE, true),
