@@ -1,0 +1,71 @@
+import { useState } from 'preact/hooks';
+import { backupFileName, createBackup, encodeBackup } from '../../lib/store/backup/export';
+import { restoreBackup, type RestoreMode } from '../../lib/store/backup/restore';
+import type { VigieDatabase } from '../../lib/store/db';
+import { toStoreError } from '../../lib/store/errors';
+import { useT } from '../i18n';
+import type { HistoryIO } from './io';
+
+type Message = { kind: 'ok' | 'error' | 'busy'; text: string };
+
+/** Download the whole history as one file; restore it (merge or replace), nothing written unless the whole file is valid. */
+export function BackupPanel({ db, io, now, onRestored }: { db: VigieDatabase; io: HistoryIO; now: () => Date; onRestored: () => void }) {
+  const { t, tn } = useT();
+  const [gzip, setGzip] = useState(true);
+  const [mode, setMode] = useState<RestoreMode>('merge');
+  const [file, setFile] = useState<File | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+
+  async function backup() {
+    setMessage({ kind: 'busy', text: t('history.backup.working') });
+    try {
+      const at = now();
+      const content = await createBackup(db, { now: at, readSettings: io.readSettings });
+      io.download(await encodeBackup(content, gzip), backupFileName(at, gzip));
+      setMessage({ kind: 'ok', text: tn('history.backup.done', content.audits.length) });
+    } catch (error) {
+      setMessage({ kind: 'error', text: t(toStoreError(error).messageKey) });
+    }
+  }
+
+  async function restore(e: Event) {
+    e.preventDefault();
+    if (!file) return;
+    if (mode === 'replace' && !io.confirm(t('history.restore.confirmReplace'))) return;
+    setMessage({ kind: 'busy', text: t('history.restore.working') });
+    const result = await restoreBackup(db, file, mode, { settings: io.settings, validateSettings: io.settings?.validate });
+    if (!result.ok) {
+      const params = { ...result.params };
+      if (typeof params.kind === 'string') params.kind = t(`history.restore.kind.${params.kind}`);
+      setMessage({ kind: 'error', text: t(result.error, params) });
+      return;
+    }
+    const { report } = result;
+    const text = t('history.restore.done', { added: report.auditsAdded, skipped: report.auditsSkipped });
+    setMessage(report.settings === 'failed' ? { kind: 'error', text: `${text} ${t('history.restore.settings.failed')}` } : { kind: 'ok', text });
+    onRestored();
+  }
+
+  return (
+    <div class="backup" data-testid="backup">
+      <h3>{t('history.backup.title')}</h3>
+      <p class="muted">{t('history.backup.explain')}</p>
+      <label><input type="checkbox" checked={gzip} onChange={(e) => setGzip(e.currentTarget.checked)} /> {t('history.backup.gzip')}</label>{' '}
+      <button type="button" onClick={() => void backup()}>{t('history.backup.download')}</button>
+
+      <h3>{t('history.restore.title')}</h3>
+      <form onSubmit={restore} class="restore-form">
+        <label>{t('history.restore.file')}{' '}
+          <input type="file" accept=".json,.gz,application/json,application/gzip" name="backup-file" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+        </label>
+        <fieldset>
+          {(['merge', 'replace'] as const).map((m) => (
+            <label key={m} class="block"><input type="radio" name="restore-mode" value={m} checked={mode === m} onChange={() => setMode(m)} /> {t(`history.restore.mode.${m}`)}</label>
+          ))}
+        </fieldset>
+        <button type="submit" disabled={!file}>{t('history.restore.button')}</button>
+      </form>
+      {message && <p class={message.kind === 'error' ? 'error' : message.kind === 'ok' ? 'ok-note' : 'loading'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="backup-message">{message.text}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'preact/hooks';
+import { exportMonthlyReport } from '../../lib/export';
+import { EXPORT_FORMATS, type ExportFormat } from '../../lib/export/types';
+import { exportFileName } from '../../lib/export/filename';
+import { firstSeenDates } from '../../lib/history/first-seen';
+import { monthPeriod, monthlyReportData, selectMonthlyAudits, type MonthlyReportData } from '../../lib/history/monthly';
+import { getAgencyFields, saveAgencyFields } from '../../lib/store/agency-fields';
+import { domainSummaries, getAudit, type VigieDatabase } from '../../lib/store/db';
+import { StoreError } from '../../lib/store/errors';
+import type { AgencyFields } from '../../lib/store/schema';
+import { useT } from '../i18n';
+import { AgencyFieldsForm } from './AgencyFieldsForm';
+import { MonthlySections } from './MonthlySections';
+import type { HistoryIO } from './io';
+
+export interface MonthlyReportProps {
+  db: VigieDatabase;
+  io: HistoryIO;
+  domain: string;
+  now: () => Date;
+  onCorrupt: () => void;
+}
+
+type State =
+  | { phase: 'idle' }
+  | { phase: 'loading' }
+  | { phase: 'ready'; data: MonthlyReportData | null; fields: AgencyFields | null };
+
+/** Month picker, the agency's fields and the seven headings; audits are read only when a month is shown. */
+export function MonthlyReport({ db, io, domain, now, onCorrupt }: MonthlyReportProps) {
+  const { t, locale } = useT();
+  const [month, setMonth] = useState(now().toISOString().slice(0, 7));
+  const [state, setState] = useState<State>({ phase: 'idle' });
+  const [format, setFormat] = useState<ExportFormat>('markdown');
+  useEffect(() => setState({ phase: 'idle' }), [domain]);
+
+  async function load() {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return;
+    setState({ phase: 'loading' });
+    const period = monthPeriod(month);
+    const summaries = await domainSummaries(db, domain, onCorrupt);
+    const selection = selectMonthlyAudits(summaries, period);
+    const fields = await getAgencyFields(db, domain, month, onCorrupt);
+    if (!selection.latestId) return setState({ phase: 'ready', data: null, fields });
+    const [baseline, latest] = await Promise.all([
+      selection.baselineId ? getAudit(db, selection.baselineId, onCorrupt) : null,
+      getAudit(db, selection.latestId, onCorrupt),
+    ]);
+    const data = monthlyReportData({ domain, period, selection, baseline, latest, firstSeen: firstSeenDates(summaries), agency: fields, now: now() });
+    setState({ phase: 'ready', data, fields });
+  }
+
+  async function save(fields: AgencyFields): Promise<string | null> {
+    try {
+      await saveAgencyFields(db, fields);
+      await load();
+      return null;
+    } catch (error) {
+      return error instanceof StoreError ? error.messageKey : 'history.error.write';
+    }
+  }
+
+  function download(data: MonthlyReportData) {
+    const result = exportMonthlyReport(data, format, { locale });
+    io.download(new Blob([result.content], { type: result.mimeType }), exportFileName(domain, data.period.from, result.extension, 'monthly'));
+  }
+
+  return (
+    <section class="monthly" aria-labelledby="monthly-title" data-testid="monthly">
+      <h2 id="monthly-title">{t('history.monthly.title')}</h2>
+      <form class="inline-form" onSubmit={(e) => { e.preventDefault(); void load(); }}>
+        <label>{t('history.monthly.month')} <input type="month" value={month} onInput={(e) => setMonth(e.currentTarget.value)} name="month" /></label>
+        <button type="submit">{t('history.monthly.show')}</button>
+      </form>
+      {state.phase === 'loading' && <p class="loading">{t('history.monthly.loading')}</p>}
+      {state.phase === 'ready' && (
+        <>
+          <AgencyFieldsForm domain={domain} month={month} initial={state.fields} now={now} onSave={save} />
+          {state.data === null ? <p class="muted">{t('history.monthly.noAudit', { domain })}</p> : (
+            <>
+              <MonthlySections data={state.data} />
+              <div class="inline-form">
+                <label>{t('history.monthly.export.format')}{' '}
+                  <select value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
+                    {EXPORT_FORMATS.map((f) => <option key={f} value={f}>{f.toUpperCase()}</option>)}
+                  </select>
+                </label>
+                <button type="button" onClick={() => download(state.data!)}>{t('history.monthly.export')}</button>
+              </div>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
