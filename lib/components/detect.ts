@@ -1,39 +1,143 @@
-/** Technologies seen in the evidence, combined per component with their sources. */
+/**
+ * Technologies seen in the evidence: every source (page globals, script text banners, script URLs,
+ * meta generator, headers, cookies, URL markers) gives observations, combined per component with a
+ * confidence and the list of sources, then enriched from the knowledge base (advisories, end of life,
+ * latest version, "behind by" on the audit's date).
+ */
 import type { Technology } from '../audit/schema';
-import { headerValues, type Evidence } from '../evidence/schema';
+import type { Evidence } from '../evidence/schema';
+import { componentInfo } from '../kb/components';
+import { PRESENCE_PROBES } from '../kb/global-probes';
+import { matchScriptUrl } from '../kb/script-url';
 import type { RuleContext } from '../rules/types';
+import { coreVersion, normaliseVersion, parseVersion } from '../version/parse';
+import { enrich } from './enrich';
+import { fromCookieNames, fromHeaders, fromMetaGenerator, fromUrlMarkers, type Observation } from './signals';
 
-const LIBRARY_NAMES: Record<string, string> = { jquery: 'jQuery' };
+const MAX_URLS = 1500;
 
-const SERVER_PRODUCTS: ReadonlyArray<{ re: RegExp; name: string; category: Technology['category'] }> = [
-  { re: /\bnginx(?:\/([\d.]+))?/i, name: 'nginx', category: 'server' },
-  { re: /\bApache(?:\/([\d.]+))?/i, name: 'Apache HTTP Server', category: 'server' },
-  { re: /\bPHP\/([\d.]+)/i, name: 'PHP', category: 'language' },
-];
+/** Lodash and Underscore both publish `_.VERSION`; Underscore never went past 1.x, Lodash 1.x is long gone. */
+function underscoreOrLodash(version: string): string {
+  return parseVersion(version)?.nums[0] === 1 ? 'underscore' : 'lodash';
+}
 
-export function detectTechnologies(evidence: Evidence, _ctx: RuleContext): Technology[] {
-  const found = new Map<string, Technology>();
-  const add = (name: string, category: Technology['category'], version: string | undefined, source: string, confidence: number) => {
-    const existing = found.get(name);
-    if (existing) {
-      if (!existing.sources.includes(source)) existing.sources.push(source);
-      existing.confidence = Math.max(existing.confidence, confidence);
-      if (!existing.version && version) existing.version = version;
-      return;
-    }
-    found.set(name, { name, category, ...(version ? { version } : {}), confidence, sources: [source], vulnerabilities: [] });
-  };
+function isHttp(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
+/** Every observation the evidence supports, unsorted. */
+export function observe(evidence: Evidence): Observation[] {
+  const out: Observation[] = [];
   for (const lib of evidence.globals?.libraries ?? []) {
-    const name = LIBRARY_NAMES[lib.library];
-    if (name) add(name, 'library', lib.version, 'global', 100);
+    const presence = PRESENCE_PROBES.has(lib.library);
+    const component = lib.library === '_' ? underscoreOrLodash(lib.version) : lib.library;
+    out.push({ component, ...(presence ? {} : { version: lib.version }), source: `global:${lib.path}`, confidence: presence ? 80 : 100 });
   }
-  for (const header of ['server', 'x-powered-by']) {
-    for (const value of headerValues(evidence.headers, header)) {
-      for (const product of SERVER_PRODUCTS) {
-        const m = product.re.exec(value);
-        if (m) add(product.name, product.category, m[1], `header:${header}`, 90);
+  for (const file of evidence.scriptFiles?.files ?? []) {
+    if (!isHttp(file.url)) continue;
+    for (const m of file.matches) out.push({ component: m.library, version: m.version, source: `script-file:${file.url.slice(0, 180)}`, confidence: 95 });
+  }
+  const page = evidence.page;
+  const urls = new Map<string, string>();
+  for (const s of page?.scripts ?? []) urls.set(s.src, 'script-url');
+  for (const s of page?.subresources ?? []) if (!urls.has(s.url)) urls.set(s.url, s.kind === 'script' ? 'script-url' : 'resource-url');
+  for (const r of page?.resources ?? []) if (!urls.has(r.name)) urls.set(r.name, r.initiatorType === 'script' ? 'script-url' : 'resource-url');
+  let seen = 0;
+  for (const [url, kind] of urls) {
+    if (++seen > MAX_URLS) break;
+    if (!isHttp(url)) continue;
+    if (kind === 'script-url') {
+      for (const m of matchScriptUrl(url)) out.push({ component: m.library, version: m.version, source: `script-url:${url.slice(0, 180)}`, confidence: 85 });
+    } else if (/\/wp-includes\//.test(url)) {
+      // Stylesheets of WordPress core carry its version too (…/block-library/style.min.css?ver=6.4.3).
+      for (const m of matchScriptUrl(url.replace(/\.css(\?|$)/, '.js$1'))) {
+        if (m.library === 'wordpress') out.push({ component: m.library, version: m.version, source: `resource-url:${url.slice(0, 180)}`, confidence: 80 });
       }
     }
+    out.push(...fromUrlMarkers(url, kind));
   }
-  return [...found.values()];
+  out.push(...fromMetaGenerator(page?.metaGenerator ?? []));
+  out.push(...fromHeaders(evidence.headers?.headers ?? []));
+  const cookieNames = new Set<string>(page?.documentCookieNames ?? []);
+  for (const c of evidence.cookies?.items ?? []) cookieNames.add(c.name);
+  for (const h of evidence.cookies?.setCookieHeaders ?? []) cookieNames.add(h.slice(0, h.indexOf('=') >>> 0).trim());
+  for (const [name, value] of evidence.headers?.headers ?? []) {
+    if (name.toLowerCase() === 'set-cookie') cookieNames.add(value.slice(0, value.indexOf('=') >>> 0).trim());
+  }
+  cookieNames.delete('');
+  out.push(...fromCookieNames([...cookieNames].slice(0, 400)));
+  return out.filter((o) => componentInfo(o.component) !== undefined);
+}
+
+interface Group {
+  component: string;
+  version?: string;
+  versionConfidence: number;
+  confidence: number;
+  sources: string[];
+}
+
+/**
+ * Combines observations per component. Two full versions that differ (a page that loads two jQuery
+ * builds) make two entries; sources without a version join the most confident entry.
+ */
+export function combine(observations: readonly Observation[]): Group[] {
+  const byComponent = new Map<string, Group[]>();
+  const sorted = [...observations].sort((a, b) => b.confidence - a.confidence);
+  for (const o of sorted) {
+    const groups = byComponent.get(o.component) ?? [];
+    byComponent.set(o.component, groups);
+    const version = o.version !== undefined ? normaliseVersion(o.version) ?? undefined : undefined;
+    const key = version ? coreVersion(version) : null;
+    let group = key ? groups.find((g) => g.version && coreVersion(g.version) === key) : undefined;
+    if (!group && key) {
+      // A partial version ("7.4") or a versionless group takes the first full version that fits.
+      group = groups.find((g) => !g.version || (parseVersion(g.version)?.partial && key.startsWith(`${coreVersion(g.version)}.`)));
+    }
+    if (!group && !key) group = groups[0];
+    if (!group) {
+      group = { component: o.component, versionConfidence: 0, confidence: 0, sources: [] };
+      groups.push(group);
+    }
+    if (version && (!group.version || o.confidence > group.versionConfidence || (parseVersion(group.version)?.partial && !parseVersion(version)?.partial) || (version.length > group.version.length && coreVersion(version) === coreVersion(group.version)))) {
+      group.version = version;
+      group.versionConfidence = Math.max(group.versionConfidence, o.confidence);
+    }
+    if (!group.sources.includes(o.source) && group.sources.length < 20) group.sources.push(o.source);
+    group.confidence = Math.max(group.confidence, o.confidence);
+  }
+  const out: Group[] = [];
+  for (const groups of byComponent.values()) {
+    for (const g of groups) {
+      // Agreement between independent kinds of source raises confidence a little.
+      const kinds = new Set(g.sources.map((s) => s.slice(0, s.indexOf(':') >>> 0)));
+      g.confidence = Math.min(100, g.confidence + 5 * (kinds.size - 1));
+      out.push(g);
+    }
+  }
+  return out;
+}
+
+export interface DetectedComponent {
+  /** Component id of lib/kb/components.ts. */
+  component: string;
+  technology: Technology;
+}
+
+const memo = new WeakMap<Evidence, { now: number; result: DetectedComponent[] }>();
+
+/** Detection with each technology's component id (for the components.* rules). */
+export function detectComponents(evidence: Evidence, ctx: RuleContext): DetectedComponent[] {
+  const cached = memo.get(evidence);
+  if (cached && cached.now === ctx.now.getTime()) return cached.result.map((d) => structuredClone(d));
+  const result = combine(observe(evidence))
+    .map((g) => ({ component: g.component, technology: enrich(g.component, g.version, g.confidence, g.sources, ctx.now) }))
+    .filter((d): d is DetectedComponent => d.technology !== null)
+    .sort((a, b) => a.technology.name.localeCompare(b.technology.name) || (a.technology.version ?? '').localeCompare(b.technology.version ?? ''));
+  memo.set(evidence, { now: ctx.now.getTime(), result });
+  return result.map((d) => structuredClone(d));
+}
+
+export function detectTechnologies(evidence: Evidence, ctx: RuleContext): Technology[] {
+  return detectComponents(evidence, ctx).map((d) => d.technology);
 }
