@@ -93,4 +93,9 @@ export const score = {
   'score.result.coep-implemented-with-unsafe-none': 'Cross-Origin-Embedder-Policy explicitly off (unsafe-none).',
   'score.result.coep-not-implemented': 'No Cross-Origin-Embedder-Policy.',
   'score.result.coep-header-invalid': 'Cross-Origin-Embedder-Policy cannot be read.',
+  'fix.nginx': 'nginx (in the site\'s server { } block, then reload nginx)',
+  'fix.apache': 'Apache (.htaccess at the site root, or the virtual host)',
+  'fix.generic': 'Any other server or hosting panel: add this response header',
+  'fix.csp.inline-scripts': 'The page runs inline scripts: give each one a nonce or a hash before enforcing this policy, or they will be blocked. Try it first as Content-Security-Policy-Report-Only.',
+  'fix.csp.built-from-page': 'Built from what this page loads; check the other pages of the site before enforcing it.',
 } as const;

@@ -95,4 +95,9 @@ export const score: SameKeys<typeof en> = {
   'score.result.coep-implemented-with-unsafe-none': 'Cross-Origin-Embedder-Policy explicitement désactivé (unsafe-none).',
   'score.result.coep-not-implemented': 'Aucune Cross-Origin-Embedder-Policy.',
   'score.result.coep-header-invalid': 'Cross-Origin-Embedder-Policy est illisible.',
+  'fix.nginx': 'nginx (dans le bloc server { } du site, puis recharger nginx)',
+  'fix.apache': 'Apache (.htaccess à la racine du site, ou l\'hôte virtuel)',
+  'fix.generic': 'Autre serveur ou panneau d\'hébergement : ajouter cet en-tête de réponse',
+  'fix.csp.inline-scripts': 'La page exécute des scripts intégrés : donnez à chacun un nonce ou une empreinte avant d\'appliquer cette politique, sinon ils seront bloqués. Essayez-la d\'abord en Content-Security-Policy-Report-Only.',
+  'fix.csp.built-from-page': 'Construite d\'après ce que charge cette page ; vérifiez les autres pages du site avant de l\'appliquer.',
 };
