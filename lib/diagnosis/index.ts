@@ -86,7 +86,7 @@ export { computeSignals, computeSignal, SIGNAL_IDS, CRITICAL_SIGNALS, SIGNAL_POI
 export { threeCriticals, type ThreeCriticalsVerdict } from './three-criticals';
 export { isSufficient, blockingPoints, dueDates, DUE_DAYS } from './validation';
 export { recommendTier } from './tier';
-export { findingAge, costMultiplier, type FindingAge } from './finding-age';
+export { findingAge, costMultiplier, type FindingAge, type CostMultiplier } from './finding-age';
 export { deadlineFor, addWorkingTime, addCalendarDays, nextMonthlyCycle } from './deadline';
 export { scheduleFindings, type FirstSeen } from './schedule';
 export { applyKey, keyAction, moveIndex, blockProgress, STATUS_KEYS, KEY_FOR_STATUS, type EntryState, type KeyResult } from './keyboard';
