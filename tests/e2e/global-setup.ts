@@ -8,8 +8,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_PATH, PUBLISHED_BUILD_DIR, ROOT, TEST_BUILD_DIR } from './harness.mjs';
 
-function run(args: string[]) {
-  execFileSync('npm', args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env } });
+function run(args: string[], testBuild: boolean) {
+  const env = { ...process.env, VIGIE_TEST_BUILD: testBuild ? '1' : '' };
+  execFileSync('npm', args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env });
 }
 
 export default function setup() {
@@ -17,6 +18,6 @@ export default function setup() {
     throw new Error(`Chromium is needed for the end-to-end tests and was not found at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
   }
   if (process.env.VIGIE_E2E_SKIP_BUILD === '1' && existsSync(join(TEST_BUILD_DIR, 'manifest.json')) && existsSync(join(PUBLISHED_BUILD_DIR, 'manifest.json'))) return;
-  run(['run', '--silent', 'build:test']);
-  run(['exec', '--', 'wxt', 'build']);
+  run(['run', '--silent', 'build:test'], true);
+  run(['run', '--silent', 'build'], false);
 }
