@@ -1,7 +1,9 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { fetchDocumentHeaders } from '../lib/collect/document-headers';
 import { collectPageSnapshot } from '../lib/collect/page-snapshot';
+import { pickScriptUrls, readScriptFiles, SCRIPT_FILE_LIMITS } from '../lib/collect/script-files';
 import { fetchSecurityTxt } from '../lib/collect/well-known';
+import { matchBanners } from '../lib/kb/banners';
 
 /** Injected on demand only (never declared for every page): returns what the page can tell. */
 export default defineContentScript({
@@ -9,10 +11,14 @@ export default defineContentScript({
   matches: [],
   async main() {
     const snapshot = collectPageSnapshot();
-    const [headers, securityTxt] = await Promise.all([
+    // Only files the browser reports as loaded are re-read, so the cache answers and no new download starts.
+    const loaded = new Set(snapshot.resources.filter((r) => r.initiatorType === 'script').map((r) => r.name));
+    const scriptUrls = pickScriptUrls(snapshot.scripts.map((s) => s.src), loaded, SCRIPT_FILE_LIMITS.maxFiles);
+    const [headers, securityTxt, scriptFiles] = await Promise.all([
       fetchDocumentHeaders(location.href, 5000),
       fetchSecurityTxt(location.origin, 3000),
+      readScriptFiles(scriptUrls, matchBanners),
     ]);
-    return { snapshot, headers, securityTxt };
+    return { snapshot, headers, securityTxt, scriptFiles };
   },
 });

@@ -1,13 +1,16 @@
-/** Evidence + context → a complete, redacted Audit. Pure: ids and dates are passed in. */
-import type { Evidence, NotMeasured } from '../evidence/schema';
-import type { Locale } from '../i18n';
-import { diagnose, type ChecklistAnswers } from '../diagnosis';
+/** Evidence + context → a complete, redacted Audit. Pure: ids, dates, settings and history are passed in. */
 import { detectTechnologies } from '../components/detect';
+import { diagnose, type ChecklistAnswers } from '../diagnosis';
+import type { FirstSeen } from '../diagnosis/schedule';
+import type { Evidence, NotMeasured } from '../evidence/schema';
+import { detectInfrastructure } from '../hints';
+import type { Locale } from '../i18n';
 import { scoreEvidence } from '../score';
+import type { Criticality, Settings } from '../settings/schema';
 import { domainOf } from './domain';
 import { evaluateRules } from './findings';
 import { redactEvidence, redactFinding, redactUrl } from './redact';
-import { SCHEMA_VERSION, type Audit } from './schema';
+import { SCHEMA_VERSION, type Audit, type Technology } from './schema';
 
 export interface BuildAuditInput {
   id: string;
@@ -18,26 +21,49 @@ export interface BuildAuditInput {
   platform: Audit['platform'];
   locale: Locale;
   answers?: ChecklistAnswers;
+  settings?: Settings;
+  criticality?: Criticality;
+  /** First-seen date of each finding id on this domain, from the stored audits. */
+  firstSeen?: FirstSeen;
   onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+/** Components first, then infrastructure hints; one entry per name. */
+function mergeTechnologies(...lists: Technology[][]): Technology[] {
+  const byName = new Map<string, Technology>();
+  for (const tech of lists.flat()) if (!byName.has(tech.name)) byName.set(tech.name, tech);
+  return [...byName.values()];
 }
 
 export function buildAudit(input: BuildAuditInput): Audit {
   const { evidence, startedAt } = input;
-  const findings = evaluateRules(evidence, { now: startedAt }, input.locale, undefined, input.onRuleError).map(redactFinding);
-  const technologies = detectTechnologies(evidence, { now: startedAt });
-  const result = diagnose({ findings, technologies, answers: input.answers ?? {}, now: startedAt });
+  const domain = domainOf(evidence.url);
+  const ctx = { now: startedAt };
+  const findings = evaluateRules(evidence, ctx, input.locale, undefined, input.onRuleError).map(redactFinding);
+  const technologies = mergeTechnologies(detectTechnologies(evidence, ctx), detectInfrastructure(evidence));
+  const result = diagnose({
+    findings,
+    technologies,
+    answers: input.answers ?? {},
+    now: startedAt,
+    notMeasured: input.notMeasured,
+    domain,
+    ...(input.settings ? { settings: input.settings } : {}),
+    ...(input.criticality ? { criticality: input.criticality } : {}),
+    ...(input.firstSeen ? { firstSeen: input.firstSeen } : {}),
+  });
   return {
     id: input.id,
     schemaVersion: SCHEMA_VERSION,
     url: redactUrl(evidence.url),
-    domain: domainOf(evidence.url),
+    domain,
     locale: input.locale,
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(input.durationMs),
     platform: input.platform,
     headerSource: evidence.headers?.source ?? 'none',
     score: scoreEvidence(evidence),
-    findings,
+    findings: result.findings,
     technologies,
     signals: result.signals,
     checklist: result.checklist,
