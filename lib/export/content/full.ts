@@ -3,7 +3,7 @@ import type { AgencyProfile } from '../../agency/schema';
 import type { Audit, Finding } from '../../audit/schema';
 import { ageAt } from '../age';
 import type { ExportContext } from '../context';
-import { code, heading, link, paragraph, strong, text, type Block, type Doc, type Inline } from '../doc';
+import { code, heading, isSafeLinkUrl, link, paragraph, strong, text, type Block, type Doc, type Inline } from '../doc';
 import {
   PRIORITY_ORDER, blockLabel, byUrgency, categoryLabel, evidenceLabel, findingExplain, findingFix, findingTitle,
   levelLabel, measureLabel, message, pointLabel, priorityLabel, severityLabel, signalLabel, signalStateLabel, statusLabel,
@@ -109,7 +109,7 @@ function technologies(ctx: ExportContext, audit: Audit): Block[] {
       head: [ctx.t('export.col.component'), ctx.t('export.col.advisory'), ctx.t('export.col.severity'), ctx.t('export.col.summary'), ctx.t('export.col.fixedIn')],
       rows: vulnerable.flatMap((tech) => tech.vulnerabilities.map((v) => [
         [text(ctx.clip(tech.name, 100)), ...(tech.version ? [text(' '), code(ctx.clip(tech.version, 64))] : [])],
-        [link(ctx.clip(v.id, 100), v.url)],
+        isSafeLinkUrl(v.url) ? [link(ctx.clip(v.id, 100), v.url)] : [text(ctx.clip(v.id, 100)), text(' '), code(ctx.clip(v.url, 500))],
         [text(severityLabel(ctx, v.severity))],
         [text(ctx.clip(v.summary))],
         v.fixedIn ? [code(ctx.clip(v.fixedIn, 64))] : [text('—')],

@@ -1,0 +1,66 @@
+/**
+ * Renders an export document as Preact elements (the print page). Strings are text nodes, never
+ * markup; links only for safe https addresses; the logo only as a validated raster data: URL.
+ */
+import { isSafeLogoDataUrl } from '../../lib/agency/schema';
+import { isSafeLinkUrl, type Block, type Doc, type Inline } from '../../lib/export/doc';
+import { neutraliseInvisible, oneLine } from '../../lib/export/sanitize';
+
+function InlineView({ run }: { run: Inline }) {
+  switch (run.kind) {
+    case 'text':
+      return <>{oneLine(run.text)}</>;
+    case 'strong':
+      return <strong>{oneLine(run.text)}</strong>;
+    case 'code':
+      return <code>{oneLine(run.text)}</code>;
+    case 'link':
+      return isSafeLinkUrl(run.href) ? <a href={run.href} rel="noopener noreferrer" target="_blank">{oneLine(run.text)}</a> : <code>{oneLine(run.href)}</code>;
+  }
+}
+
+const Inlines = ({ runs }: { runs: Inline[] }) => <>{runs.map((run, i) => <InlineView key={i} run={run} />)}</>;
+
+function BlockView({ block }: { block: Block }) {
+  switch (block.kind) {
+    case 'heading': {
+      const H = `h${block.level}` as 'h1' | 'h2' | 'h3';
+      return <H>{oneLine(block.text)}</H>;
+    }
+    case 'paragraph':
+      return <p><Inlines runs={block.content} /></p>;
+    case 'callout':
+      return <p class={`callout ${block.tone}`} role="note"><strong><Inlines runs={block.content} /></strong></p>;
+    case 'list':
+      return <ul>{block.items.map((item, i) => <li key={i}><Inlines runs={item} /></li>)}</ul>;
+    case 'table':
+      return (
+        <table>
+          <thead><tr>{block.head.map((h, i) => <th key={i}>{oneLine(h)}</th>)}</tr></thead>
+          <tbody>{block.rows.map((row, r) => <tr key={r}>{row.map((cell, c) => <td key={c}><Inlines runs={cell} /></td>)}</tr>)}</tbody>
+        </table>
+      );
+    case 'code-block':
+      return <pre>{neutraliseInvisible(block.text)}</pre>;
+    case 'letterhead':
+      return (
+        <header class="letterhead">
+          {block.logo && isSafeLogoDataUrl(block.logo) && <img src={block.logo} alt="" class="logo" />}
+          <div>
+            <strong class="agency-name">{oneLine(block.name)}</strong>
+            {block.lines.map((line, i) => <div key={i}><Inlines runs={line} /></div>)}
+          </div>
+        </header>
+      );
+    case 'page-break':
+      return <div class="page-break" aria-hidden="true" />;
+  }
+}
+
+export function DocView({ doc }: { doc: Doc }) {
+  return (
+    <article class="export-doc" lang={doc.lang} data-testid="export-doc">
+      {doc.blocks.map((block, i) => <BlockView key={i} block={block} />)}
+    </article>
+  );
+}

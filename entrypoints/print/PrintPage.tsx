@@ -1,0 +1,44 @@
+/** The full report, laid out for A4 paper: the browser's "Print → Save as PDF" makes the PDF. */
+import { useEffect, useState } from 'preact/hooks';
+import { DocView } from '../../components/export/DocView';
+import { loadAgencyProfile } from '../../components/export/useAgencyProfile';
+import { useT } from '../../components/i18n';
+import type { AgencyProfile } from '../../lib/agency/schema';
+import type { Audit } from '../../lib/audit/schema';
+import { auditDoc } from '../../lib/export';
+import type { Locale } from '../../lib/i18n';
+import { getAudit, openVigieDB } from '../../lib/store/db';
+
+type State = { phase: 'loading' } | { phase: 'missing' } | { phase: 'ready'; audit: Audit; agency: AgencyProfile | null };
+
+export interface PrintPageProps {
+  id: string;
+  lang: Locale;
+  /** Injectable for tests. */
+  load?: (id: string) => Promise<Audit | null>;
+  loadAgency?: () => Promise<AgencyProfile | null>;
+}
+
+const loadFromHistory = async (id: string) => getAudit(await openVigieDB(), id);
+
+export function PrintPage({ id, lang, load = loadFromHistory, loadAgency = loadAgencyProfile }: PrintPageProps) {
+  const { t } = useT();
+  const [state, setState] = useState<State>({ phase: 'loading' });
+
+  useEffect(() => {
+    void Promise.all([load(id), loadAgency()])
+      .then(([audit, agency]) => setState(audit ? { phase: 'ready', audit, agency } : { phase: 'missing' }))
+      .catch(() => setState({ phase: 'missing' }));
+  }, [id]);
+
+  if (state.phase === 'loading') return <p class="loading">{t('export.print.loading')}</p>;
+  if (state.phase === 'missing') return <p class="error" role="alert">{t('export.print.notFound')}</p>;
+  const doc = auditDoc(state.audit, { locale: lang, level: 'full', agency: state.agency });
+  if (typeof document !== 'undefined') document.title = doc.title;
+  return (
+    <main class="print-main" data-testid="print-page" data-audit-id={state.audit.id}>
+      <button type="button" class="print-button no-print" onClick={() => window.print()}>{t('export.print.button')}</button>
+      <DocView doc={doc} />
+    </main>
+  );
+}
