@@ -45,10 +45,10 @@ export function parseSetCookie(raw: string): SetCookie | null {
   return cookie;
 }
 
-/** Names that look like a login session or an anti-CSRF token (the Observatory's heuristics, kept). */
+/** Names that look like a login session: the Observatory's "sess"/"login" plus common framework names. */
 export function looksLikeSession(name: string): boolean {
   const n = name.toLowerCase();
-  return n.includes('sess') || n.includes('login') || /(^|[_-])(sid|auth|jwt|token)([_-]|$)/.test(n) || n === 'remember_me';
+  return /sess|login|logged[_-]?in|remember[_-]?me/.test(n) || /(^|[_.-])(sid|auth|jwt|token)([_.-]|$)/.test(n);
 }
 
 export function looksLikeAntiCsrf(name: string): boolean {
