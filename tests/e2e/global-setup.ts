@@ -10,7 +10,13 @@ import { CHROMIUM_PATH, PUBLISHED_BUILD_DIR, ROOT, TEST_BUILD_DIR } from './harn
 
 function run(args: string[], testBuild: boolean) {
   const env = { ...process.env, VIGIE_TEST_BUILD: testBuild ? '1' : '' };
-  execFileSync('npm', args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env });
+  try {
+    execFileSync('npm', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env, maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: Buffer | string; stderr?: Buffer | string };
+    process.stderr.write(String(stdout) + String(stderr));
+    throw new Error(`npm ${args.join(' ')} failed: the extension could not be built (output above).`);
+  }
 }
 
 export default function setup() {
@@ -18,6 +24,7 @@ export default function setup() {
     throw new Error(`Chromium is needed for the end-to-end tests and was not found at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
   }
   if (process.env.VIGIE_E2E_SKIP_BUILD === '1' && existsSync(join(TEST_BUILD_DIR, 'manifest.json')) && existsSync(join(PUBLISHED_BUILD_DIR, 'manifest.json'))) return;
+  process.stdout.write('Building the test and published variants of the extension…\n');
   run(['run', '--silent', 'build:test'], true);
   run(['run', '--silent', 'build'], false);
 }
