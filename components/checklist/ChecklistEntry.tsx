@@ -18,6 +18,8 @@ export interface ChecklistEntryProps {
   onNote: (point: PointId, note: string) => void;
   /** Point to start on (defaults to the first one not answered). */
   initialPoint?: PointId;
+  /** Put the keyboard focus on the checklist when it appears (the popup does, so typing starts at once). */
+  autoFocus?: boolean;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -25,7 +27,13 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
-export function ChecklistEntry({ points, findings = [], onStatus, onAccept, onNote, initialPoint }: ChecklistEntryProps) {
+/** Enter and Space on a focused button or summary keep their usual meaning (press it). */
+function activatesControl(event: KeyboardEvent): boolean {
+  const el = event.target as HTMLElement | null;
+  return !!el && (el.tagName === 'BUTTON' || el.tagName === 'SUMMARY' || el.tagName === 'A') && (event.key === 'Enter' || event.key === ' ');
+}
+
+export function ChecklistEntry({ points, findings = [], onStatus, onAccept, onNote, initialPoint, autoFocus = false }: ChecklistEntryProps) {
   const { t, date } = useT();
   const firstOpen = Math.max(0, points.findIndex((p) => p.status === 'unknown' && p.origin !== 'user'));
   const [index, setIndex] = useState(() => {
@@ -33,6 +41,11 @@ export function ChecklistEntry({ points, findings = [], onStatus, onAccept, onNo
     return wanted >= 0 ? wanted : firstOpen;
   });
   const rowRefs = useRef<(HTMLLIElement | null)[]>([]);
+  const sectionRef = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    if (autoFocus) sectionRef.current?.focus();
+  }, []);
   const active = points[Math.min(index, points.length - 1)];
 
   useEffect(() => {
@@ -40,7 +53,7 @@ export function ChecklistEntry({ points, findings = [], onStatus, onAccept, onNo
   }, [index]);
 
   function onKeyDown(event: KeyboardEvent) {
-    if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey || !active) return;
+    if (isTyping(event.target) || activatesControl(event) || event.ctrlKey || event.metaKey || event.altKey || !active) return;
     const action = keyAction(event.key);
     if (!action) return;
     if (action.kind === 'status') {
@@ -65,7 +78,7 @@ export function ChecklistEntry({ points, findings = [], onStatus, onAccept, onNo
   };
 
   return (
-    <section class="checklist" data-testid="checklist" tabIndex={0} onKeyDown={onKeyDown} aria-label={t('checklist.title')}>
+    <section ref={sectionRef} class="checklist" data-testid="checklist" tabIndex={0} onKeyDown={onKeyDown} aria-label={t('checklist.title')}>
       <p class="muted checklist-keys">{t('checklist.keys.hint')}</p>
       <ol class="checklist-progress" aria-label={t('checklist.title')}>
         {BLOCKS.map((block) => {

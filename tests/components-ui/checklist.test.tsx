@@ -109,6 +109,20 @@ describe('ChecklistEntry from the keyboard', () => {
     expect(root.querySelector('img')).toBeNull();
   });
 
+  it('leaves Enter on a focused button to the button, and takes the focus when asked', () => {
+    const statuses: string[] = [];
+    const pts = diagnose({ findings: scanFindings, technologies: [], answers: {}, now }).checklist.points;
+    act(() => render(<TranslatorProvider locale="en"><ChecklistEntry autoFocus points={pts} onStatus={(id, s) => statuses.push(`${id}=${s}`)} onAccept={(id) => statuses.push(`${id}=accepted`)} onNote={() => {}} /></TranslatorProvider>, root));
+    expect(document.activeElement).toBe(root.querySelector('[data-testid="checklist"]'));
+    const koButton = root.querySelector('[data-point="A4"] [data-status-button="ko"]')!;
+    const event = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+    act(() => void koButton.dispatchEvent(event));
+    expect(event.defaultPrevented).toBe(false);
+    expect(statuses).toEqual([]);
+    press(koButton, '2'); // a status key still answers the active point (A1)
+    expect(statuses).toEqual(['A1=partial']);
+  });
+
   it('shows a suggestion with its evidence, and the accept button', () => {
     act(() => render(<TranslatorProvider locale="fr"><Harness findings={scanFindings} onSave={() => {}} /></TranslatorProvider>, root));
     const a3 = root.querySelector('[data-point="A3"]')!;
