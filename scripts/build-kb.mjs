@@ -95,16 +95,20 @@ const readJson = (name) => JSON.parse(readFileSync(join(dataDir, name), 'utf8'))
 
 // ---- versions (same rules as lib/version, kept minimal here: release numbers only) ----
 const STABLE = /^\d+\.\d+\.\d+$/;
+/** Release numbers first, then a release sorts after its prereleases ("1.4.0" > "1.4.0-beta.2", "1.9.0b1" < "1.9.0"). */
 const cmp = (a, b) => {
-  const x = a.split(/[.-]/);
-  const y = b.split(/[.-]/);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const p = Number(x[i] ?? 0);
-    const q = Number(y[i] ?? 0);
-    if (Number.isNaN(p) || Number.isNaN(q)) return String(x[i] ?? '').localeCompare(String(y[i] ?? ''));
-    if (p !== q) return p - q;
+  const split = (v) => {
+    const m = /^v?(\d+(?:\.\d+)*)(.*)$/.exec(v) ?? ['', '0', v];
+    return { nums: m[1].split('.').map(Number), pre: m[2].replace(/^[-.]/, '') };
+  };
+  const x = split(a);
+  const y = split(b);
+  for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
+    const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
+    if (d) return d;
   }
-  return 0;
+  if (!x.pre || !y.pre) return x.pre ? -1 : y.pre ? 1 : 0;
+  return x.pre.localeCompare(y.pre, 'en', { numeric: true });
 };
 const dayOf = (iso) => Math.floor(Date.parse(iso) / 86_400_000);
 
@@ -113,6 +117,7 @@ const retire = readJson('js-vulnerabilities.json');
 const SEV = { critical: 'c', high: 'h', medium: 'm', low: 'l', info: 'i' };
 const advisories = {};
 let advisoryCount = 0;
+const dropped = [];
 for (const [id, src] of Object.entries(SOURCES)) {
   const list = [];
   const seen = new Set();
@@ -120,12 +125,19 @@ for (const [id, src] of Object.entries(SOURCES)) {
     const lib = retire.libraries[key];
     if (!lib) throw new Error(`Retire.js key not found: ${key}`);
     for (const adv of lib.vulnerabilities) {
-      const ranges = adv.ranges.map((r) => {
+      const valid = adv.ranges.filter((r) => {
+        // An empty range in the source (lower bound not below the upper one) matches nothing: dropped, reported.
+        const empty = r.atOrAbove && r.atOrAbove !== '0' && cmp(r.atOrAbove, r.below) >= 0;
+        if (empty) dropped.push(`${key} ${adv.cve[0] ?? adv.ghsa ?? ''} ${r.atOrAbove}..${r.below}`);
+        return !empty;
+      });
+      if (!valid.length) continue;
+      const ranges = valid.map((r) => {
         const from = r.atOrAbove && r.atOrAbove !== '0' ? r.atOrAbove : '';
         return `${from}..${r.below}${(r.excludes ?? []).map((e) => `!${e}`).join('')}`;
       });
       const ids = [...adv.cve, ...(adv.ghsa ? [adv.ghsa] : [])];
-      const highestFix = adv.ranges.map((r) => r.below).sort(cmp).at(-1);
+      const highestFix = valid.map((r) => r.below).sort(cmp).at(-1);
       let advId = ids[0] ?? `${id.toUpperCase()}-${adv.issue ?? adv.bug ?? `FIX-${highestFix}`}`;
       if (ids.length === 0) {
         let n = 2;
@@ -255,5 +267,6 @@ export const RELEASES_SOURCE: KbSource = { name: 'npm registry (npm view <packag
  */
 export const RELEASES: Record<string, { npm: string; latest: string; rows: string }> = /*json*/${JSON.stringify(releases).replace(/\},"/g, '},\n "')}/*end*/;
 `);
+if (dropped.length) process.stderr.write(`empty ranges dropped: ${dropped.join(', ')}\n`);
 if (rejected.length) process.stderr.write(`release dates rejected as implausible: ${rejected.join(', ')}\n`);
 process.stderr.write(`advisories: ${advisoryCount} for ${Object.keys(advisories).length} components; eol: ${Object.keys(eol).length}; releases: ${Object.keys(releases).length}\n`);

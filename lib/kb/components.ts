@@ -53,6 +53,7 @@ export const COMPONENTS: Readonly<Record<string, ComponentInfo>> = {
   highcharts: c('Highcharts', 'library'),
   videojs: c('Video.js', 'library'),
   pdfjs: c('PDF.js', 'library'),
+  threejs: c('three.js', 'library'),
   highlightjs: c('highlight.js', 'library'),
   yui: c('YUI', 'library'),
   extjs: c('Ext JS', 'framework'),

@@ -1,0 +1,132 @@
+/**
+ * Every regex of the knowledge base and the detectors against adversarial input: the time must
+ * grow about linearly with the input (a catastrophic backtracking grows exponentially or
+ * quadratically), and matchers never throw on arbitrary input.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BANNER_SIGNATURES, matchBanners } from '../../lib/kb/banners';
+import { matchScriptUrl } from '../../lib/kb/script-url';
+import { fromCookieNames, fromHeaders, fromMetaGenerator, fromUrlMarkers } from '../../lib/components/signals';
+import { detectTechnologies } from '../../lib/components/detect';
+import { Evidence } from '../../lib/evidence/schema';
+import { parseVersion } from '../../lib/version/parse';
+
+/** Best of three runs, in ms. */
+function timeOf(fn: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+/** Inputs built to make a backtracking engine try many paths: long runs of what the pattern's atoms accept. */
+function adversarial(anchor: string, n: number): string[] {
+  const units = ['1.', '1', '.1', 'a', '-a', ' -a,', '\t', ' ', '*', '/', '"', 'v1.', '-beta1', ',-x/y', 'x'.repeat(3)];
+  return units.map((u) => `${anchor}${u.repeat(Math.ceil(n / u.length))}!`);
+}
+
+/** Growth ratio for an input 8 times longer; linear ≈ 8, quadratic ≈ 64. */
+function growth(run: (n: number) => void, small = 4_000): { small: number; large: number } {
+  run(500); // warm-up
+  return { small: timeOf(() => run(small)), large: timeOf(() => run(small * 8)) };
+}
+
+function expectLinear({ small, large }: { small: number; large: number }, label: string) {
+  // Below a couple of milliseconds the measure is noise; above, allow a generous factor over linear.
+  if (large > 3) expect(large / Math.max(small, 0.05), label).toBeLessThan(30);
+}
+
+describe('backtracking', () => {
+  it('the harness flags a regex that backtracks quadratically', () => {
+    const bad = /\s+$/; // the classic "trim" pattern: quadratic on spaces followed by a non-space
+    const g = growth((n) => bad.exec(`${' '.repeat(n)}x`), 1_500);
+    expect(g.large).toBeGreaterThan(3);
+    expect(g.large / Math.max(g.small, 0.05)).toBeGreaterThan(30);
+  });
+
+  it.each(BANNER_SIGNATURES.map((s, i) => [`${s.library} #${i}`, s] as const))('banner regex %s grows linearly', (_label, s) => {
+    expectLinear(growth((n) => {
+      for (const input of adversarial(s.anchor, n)) s.re.exec(input);
+    }), s.re.source);
+  });
+
+  it('matchBanners stays bounded on multi-megabyte files full of anchors', () => {
+    const anchors = BANNER_SIGNATURES.map((s) => s.anchor).join('1.1.1.1 ');
+    const run = (n: number) => matchBanners(anchors.repeat(Math.ceil(n / anchors.length)));
+    expectLinear(growth((n) => run(n * 50)), 'matchBanners');
+    const t = timeOf(() => run(4_000_000));
+    expect(t).toBeLessThan(2_000);
+  });
+
+  it('script URL patterns grow linearly', () => {
+    const hosts = ['https://cdn.jsdelivr.net/npm/', 'https://unpkg.com/', 'https://cdnjs.cloudflare.com/ajax/libs/', 'https://code.jquery.com/', 'https://example.test/wp-includes/js/', 'https://example.test/core/misc/'];
+    for (const host of hosts) {
+      expectLinear(growth((n) => {
+        for (const input of adversarial(host, n)) {
+          matchScriptUrl(input.replace(/\s/g, '%20'));
+          matchScriptUrl(`${input.replace(/\s/g, '')}.js?ver=1.1.1.1.1.1`);
+        }
+      }), host);
+    }
+  });
+
+  it('header, generator, cookie and URL-marker patterns grow linearly', () => {
+    const headerNames = ['server', 'x-powered-by', 'x-aspnet-version', 'x-generator', 'link', 'x-pingback'];
+    expectLinear(growth((n) => {
+      for (const name of headerNames) for (const v of adversarial('nginx/', n)) fromHeaders([[name, v]]);
+    }), 'headers');
+    expectLinear(growth((n) => {
+      for (const v of adversarial('WordPress ', n)) fromMetaGenerator([v]);
+    }), 'generator');
+    expectLinear(growth((n) => {
+      for (const v of adversarial('SESS', n)) fromCookieNames([v]);
+    }), 'cookies');
+    expectLinear(growth((n) => {
+      for (const v of adversarial('https://x.test/wp-content/', n)) fromUrlMarkers(v, 'script-url');
+      for (const v of adversarial('https://x.test/page-data/', n)) fromUrlMarkers(`${v}page-data.json`, 'resource-url');
+    }), 'url markers');
+    expectLinear(growth((n) => {
+      for (const v of adversarial('1.', n)) parseVersion(v);
+    }), 'parseVersion');
+  });
+});
+
+describe('robustness on arbitrary input', () => {
+  it('matchers and parsers never throw', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 2000 }), (text) => {
+      expect(Array.isArray(matchBanners(text))).toBe(true);
+      expect(Array.isArray(matchScriptUrl(text))).toBe(true);
+      expect(Array.isArray(matchScriptUrl(`https://cdn.jsdelivr.net/npm/${text}`))).toBe(true);
+      expect(Array.isArray(fromUrlMarkers(`https://x.test/${text}`, 'script-url'))).toBe(true);
+      expect(Array.isArray(fromHeaders([['server', text], ['x-powered-by', text]]))).toBe(true);
+      parseVersion(text);
+    }), { numRuns: 500 });
+  });
+
+  it('matchBanners finds a banner spliced into noise, and only well-formed versions', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 500 }), fc.string({ maxLength: 500 }), (a, b) => {
+      const hits = matchBanners(`${a}\n/*! jQuery v3.6.0 | (c) OpenJS Foundation */\n${b}`);
+      expect(hits.some((h) => h.library === 'jquery')).toBe(true);
+      for (const h of hits) expect(parseVersion(h.version), h.version).not.toBeNull();
+    }), { numRuns: 300 });
+  });
+
+  it('detection never throws on arbitrary valid evidence', () => {
+    const str = fc.string({ maxLength: 200 });
+    fc.assert(fc.property(fc.array(fc.tuple(str, str), { maxLength: 10 }), fc.array(str, { maxLength: 10 }), fc.array(fc.record({ library: fc.string({ maxLength: 64 }), version: fc.string({ maxLength: 64 }), path: fc.string({ maxLength: 200 }) }), { maxLength: 10 }), (headers, urls, libs) => {
+      const evidence = Evidence.parse({
+        url: 'https://x.test/',
+        headers: { source: 'node', url: 'https://x.test/', status: 200, redirected: false, headers },
+        page: null,
+        globals: { libraries: libs },
+        scriptFiles: { files: urls.map((u) => ({ url: `https://x.test/${u}`, bytes: 1, head: u, matches: libs.slice(0, 3).map(({ library, version }) => ({ library, version })) })) },
+      });
+      const techs = detectTechnologies(evidence, { now: new Date('2026-11-28T00:00:00Z') });
+      for (const t of techs) expect(t.sources.length).toBeGreaterThan(0);
+    }), { numRuns: 200 });
+  });
+});
