@@ -40,7 +40,7 @@ async function backupBlob(db: VigieDatabase, gzip: boolean, readSettings?: () =>
 
 const text = (s: string) => new Blob([s], { type: 'application/json' });
 
-async function gzipBytes(s: string): Promise<Uint8Array> {
+async function gzipBytes(s: string): Promise<Uint8Array<ArrayBuffer>> {
   const stream = new Blob([s]).stream().pipeThrough(new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
