@@ -47,3 +47,24 @@ describe('diagnose on the weak fixture site', () => {
     expect(() => Audit.parse(audit)).not.toThrow();
   });
 });
+
+describe('rediagnose (after a checklist change)', () => {
+  it('updates checklist, signals and verdict without touching the scan, keeping first-seen dates', async () => {
+    const { rediagnose, suggestionsOf } = await import('../../lib/diagnosis/rediagnose');
+    const { acceptSuggestion, setStatus } = await import('../../lib/diagnosis/answer-edits');
+    const audit = buildAudit({ id: '7a1c7f0e-3d2b-4c55-9a8e-0b6f1d2e3c4a', evidence: weakSiteEvidence, notMeasured: [], startedAt: now, durationMs: 10, platform: { name: 'chromium', version: '1' }, locale: 'en' });
+    const aged = { ...audit, findings: audit.findings.map((f, i) => (i === 0 ? { ...f, firstSeen: '2025-01-01T00:00:00.000Z' } : f)) };
+    let answers = setStatus({}, 'D1', 'ko', now);
+    answers = setStatus(answers, 'C3', 'ko', now);
+    answers = setStatus(answers, 'D4', 'ko', now);
+    answers = acceptSuggestion(answers, 'A3', suggestionsOf(aged.checklist.points).A3, now);
+    const next = rediagnose(aged, answers, { settings: defaultSettings('Europe/Paris') });
+    expect(() => Audit.parse(next)).not.toThrow();
+    expect(next.diagnosis.threeCriticals).toBe('probable');
+    expect(next.checklist.points.find((p) => p.id === 'A3')).toMatchObject({ status: 'ko', origin: 'accepted', suggested: { status: 'ko' } });
+    expect(next.findings.map((f) => f.id)).toEqual(aged.findings.map((f) => f.id));
+    expect(next.findings[0]!.firstSeen).toBe('2025-01-01T00:00:00.000Z');
+    expect(next.evidence).toBe(aged.evidence);
+    expect(next.score).toBe(aged.score);
+  });
+});
