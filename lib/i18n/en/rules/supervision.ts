@@ -20,7 +20,7 @@ export const supervision = {
   'evidence.supervision.server-side-unseen': 'Not measured: monitoring on the server side cannot be seen from the page',
   'evidence.securitytxt.status': 'HTTP status',
   'evidence.securitytxt.content-type': 'Content type',
-  'evidence.securitytxt.not-a-text-file': 'The address answers with a web page, not a security.txt file',
+  'evidence.securitytxt.not-a-text-file': 'The address answers with something other than a security.txt file (often a web page)',
   'evidence.securitytxt.contact': 'Contact',
   'evidence.securitytxt.expires': 'Expires',
   'evidence.securitytxt.signed': 'Signed with OpenPGP (signature not verified)',

@@ -23,7 +23,7 @@ export const supervision: SameKeys<typeof en> = {
   'evidence.supervision.server-side-unseen': 'Non mesuré : une surveillance côté serveur ne se voit pas depuis la page',
   'evidence.securitytxt.status': 'Code HTTP',
   'evidence.securitytxt.content-type': 'Type de contenu',
-  'evidence.securitytxt.not-a-text-file': 'L\'adresse répond par une page web, pas par un fichier security.txt',
+  'evidence.securitytxt.not-a-text-file': 'L\'adresse répond par autre chose qu\'un fichier security.txt (souvent une page web)',
   'evidence.securitytxt.contact': 'Contact',
   'evidence.securitytxt.expires': 'Expire le',
   'evidence.securitytxt.signed': 'Signé avec OpenPGP (signature non vérifiée)',
