@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { domainSummaries, getAudit, previousSummary, saveAudit, summarize } from '../../lib/store/db';
 import { listDomains } from '../../lib/store/domains';
+import { domainFirstSeen } from '../../lib/store/first-seen';
 import { freshDb, makeAudit, recorder } from './helpers';
 
 describe('saveAudit / getAudit', () => {
@@ -93,5 +94,18 @@ describe('corrupt records are reported and skipped', () => {
     const { reports, report } = recorder();
     expect((await listDomains(db, report)).map((r) => r.domain)).toEqual(['a.example']);
     expect(reports).toEqual([{ store: 'domains', key: 'evil.example' }]);
+  });
+});
+
+describe('domainFirstSeen', () => {
+  it('gives the date of the first audit that showed each finding', async () => {
+    const { db } = await freshDb();
+    await saveAudit(db, makeAudit({ domain: 'a.example', startedAt: '2026-03-01T00:00:00.000Z', findingIds: ['x.one'] }));
+    await saveAudit(db, makeAudit({ domain: 'a.example', startedAt: '2026-01-01T00:00:00.000Z', findingIds: ['x.one', 'x.two'] }));
+    await saveAudit(db, makeAudit({ domain: 'a.example', startedAt: '2026-05-01T00:00:00.000Z', findingIds: ['x.three'] }));
+    await saveAudit(db, makeAudit({ domain: 'b.example', startedAt: '2025-01-01T00:00:00.000Z', findingIds: ['x.three'] }));
+    expect(Object.fromEntries(await domainFirstSeen(db, 'a.example'))).toEqual({
+      'x.one': '2026-01-01T00:00:00.000Z', 'x.two': '2026-01-01T00:00:00.000Z', 'x.three': '2026-05-01T00:00:00.000Z',
+    });
   });
 });
