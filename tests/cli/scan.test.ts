@@ -132,6 +132,9 @@ describe('vigie scan: a decent HTTPS site', () => {
     const files = audit.evidence.scriptFiles!.files;
     expect(files.map((f) => f.url)).toEqual([site.url('/js/app.js'), site.url('/js/lib/jquery.js')]);
     expect(files[1]!.head).toContain('jQuery v1.12.4');
+    // Banners are matched by the knowledge base, as in the extension.
+    expect(files[1]!.matches).toContainEqual({ library: 'jquery', version: '1.12.4' });
+    expect(files[0]!.matches).toEqual([]);
   });
 
   it('lists what only a browser can see as not measured', () => {
@@ -223,6 +226,8 @@ describe('vigie scan: certificates', () => {
     expect(new Date(audit.evidence.tls!.validTo).getTime()).toBeLessThan(Date.now());
     expect(audit.evidence.page).toBeNull();
     expect(audit.notMeasured.find((n) => n.what === 'page')?.reason.key).toBe('cli.notMeasured.certificate');
+    // The expiry rule reads the certificate's end date against the audit date.
+    expect(audit.findings.find((f) => f.ruleId === 'transport.tls-expiring')?.severity).toBe('critical');
 
     const insecure = Audit.parse(JSON.parse((await run(['scan', expired.url('/'), '--format', 'json', '--insecure'])).stdout));
     expect(insecure.evidence.page?.title).toBe('Good test site');
