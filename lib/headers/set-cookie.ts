@@ -48,6 +48,8 @@ export function parseSetCookie(raw: string): SetCookie | null {
 /** Names that look like a login session: the Observatory's "sess"/"login" plus common framework names. */
 export function looksLikeSession(name: string): boolean {
   const n = name.toLowerCase();
+  // Anti-CSRF tokens (XSRF-TOKEN) are meant to be read by scripts (double-submit pattern).
+  if (looksLikeAntiCsrf(n)) return false;
   return /sess|login|logged[_-]?in|remember[_-]?me/.test(n) || /(^|[_.-])(sid|auth|jwt|token)([_.-]|$)/.test(n);
 }
 
