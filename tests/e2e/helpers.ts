@@ -41,6 +41,16 @@ export function findingsOf(audit: Audit, ruleId: string, subject?: string) {
   return audit.findings.filter((f) => f.ruleId === ruleId && (subject === undefined || f.subject === subject));
 }
 
+/** Where, in a JSON-like value, a string contains `needle` (paths like `findings[3].message.params.url`). */
+export function pathsContaining(value: unknown, needle: string, path = ''): string[] {
+  if (typeof value === 'string') return value.includes(needle) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => pathsContaining(item, needle, `${path}[${i}]`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => pathsContaining(item, needle, path ? `${path}.${key}` : key));
+  }
+  return [];
+}
+
 /**
  * The whole browser's network log (service worker, content scripts, pages, the browser's own
  * calls) shows requests to the expected local sites and to no other host.
