@@ -75,6 +75,8 @@ interface Group {
   versionConfidence: number;
   confidence: number;
   sources: string[];
+  /** The sources that stated the version (not only the component's presence). */
+  versionSources: string[];
 }
 
 /**
@@ -96,7 +98,7 @@ export function combine(observations: readonly Observation[]): Group[] {
     }
     if (!group && !key) group = groups[0];
     if (!group) {
-      group = { component: o.component, versionConfidence: 0, confidence: 0, sources: [] };
+      group = { component: o.component, versionConfidence: 0, confidence: 0, sources: [], versionSources: [] };
       groups.push(group);
     }
     if (version && (!group.version || o.confidence > group.versionConfidence || (parseVersion(group.version)?.partial && !parseVersion(version)?.partial) || (version.length > group.version.length && coreVersion(version) === coreVersion(group.version)))) {
@@ -104,6 +106,7 @@ export function combine(observations: readonly Observation[]): Group[] {
       group.versionConfidence = Math.max(group.versionConfidence, o.confidence);
     }
     if (!group.sources.includes(o.source) && group.sources.length < 20) group.sources.push(o.source);
+    if (version && !group.versionSources.includes(o.source) && group.versionSources.length < 20) group.versionSources.push(o.source);
     group.confidence = Math.max(group.confidence, o.confidence);
   }
   const out: Group[] = [];
@@ -122,6 +125,8 @@ export interface DetectedComponent {
   /** Component id of lib/kb/components.ts. */
   component: string;
   technology: Technology;
+  /** The sources that stated the version. */
+  versionSources: string[];
 }
 
 const memo = new WeakMap<Evidence, { now: number; result: DetectedComponent[] }>();
@@ -131,7 +136,7 @@ export function detectComponents(evidence: Evidence, ctx: RuleContext): Detected
   const cached = memo.get(evidence);
   if (cached && cached.now === ctx.now.getTime()) return cached.result.map((d) => structuredClone(d));
   const result = combine(observe(evidence))
-    .map((g) => ({ component: g.component, technology: enrich(g.component, g.version, g.confidence, g.sources, ctx.now) }))
+    .map((g) => ({ component: g.component, versionSources: g.versionSources, technology: enrich(g.component, g.version, g.confidence, g.sources, ctx.now) }))
     .filter((d): d is DetectedComponent => d.technology !== null)
     .sort((a, b) => a.technology.name.localeCompare(b.technology.name) || (a.technology.version ?? '').localeCompare(b.technology.version ?? ''));
   memo.set(evidence, { now: ctx.now.getTime(), result });

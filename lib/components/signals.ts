@@ -11,7 +11,7 @@ export interface Observation {
   confidence: number;
 }
 
-const VER = String.raw`(\d{1,4}(?:\.\d{1,4}){0,3}(?:-[\w.]{1,20})?)`;
+const VER = String.raw`(\d{1,6}(?:\.\d{1,6}){0,3}(?:-[\w.]{1,20})?)`;
 
 interface HeaderPattern { header: string; re: RegExp; component: string; confidence?: number }
 

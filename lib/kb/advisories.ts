@@ -19,6 +19,19 @@ const SEVERITY: Record<string, Severity> = { c: 'critical', h: 'high', m: 'mediu
 /** An open upper bound in the source data: every version from `from` on is affected, no fix exists. */
 export const NO_FIX = '999.0.0';
 
+/**
+ * The source writes "every 2.x and older" as "below 2.999.999": the version to move to is then 3.0.0.
+ */
+export function fixVersion(below: string): string | undefined {
+  if (below === NO_FIX) return undefined;
+  const parts = below.split('.');
+  const at = parts.findIndex((p) => /^9{3,}$/.test(p));
+  if (at <= 0) return below;
+  const head = parts.slice(0, at).map(Number);
+  head[head.length - 1]! += 1;
+  return [...head, ...Array<number>(Math.max(0, 3 - head.length)).fill(0)].join('.');
+}
+
 export function decodeRange(text: string): VersionRange {
   const [bounds, ...excludes] = text.split('!');
   const [from, below] = (bounds ?? '').split('..');
@@ -69,7 +82,7 @@ export function affectingAdvisories(component: string, componentName: string, ve
   for (const advisory of advisoriesOf(component)) {
     const range = advisory.ranges.find((r) => inRange(parsed, r));
     if (!range) continue;
-    const fixedIn = range.below === NO_FIX ? undefined : range.below;
+    const fixedIn = fixVersion(range.below);
     out.push({ advisory, ...(fixedIn ? { fixedIn } : {}), summary: summarise(advisory.cwes, componentName) });
   }
   return out;
@@ -97,7 +110,7 @@ export function safeVersion(component: string, version: string): string | undefi
     const affecting = all.flatMap((a) => a.ranges.filter((r) => inRange(target, r)));
     if (!affecting.length) return candidate;
     if (affecting.some((r) => r.below === NO_FIX)) return undefined;
-    const next = affecting.map((r) => r.below).reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
+    const next = affecting.map((r) => fixVersion(r.below)!).reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
     if (candidate && compareVersions(next, candidate) <= 0) return undefined;
     candidate = next;
   }

@@ -113,13 +113,13 @@ export const componentRules = defineRules([
         if (seen.has(d.component)) return [];
         const t = d.technology;
         const version = t.version!;
-        const published = t.sources.filter((s) => s === 'meta-generator' || s.startsWith('script-url:') || s.startsWith('resource-url:'));
+        const published = d.versionSources.filter((s) => s === 'meta-generator' || s.startsWith('script-url:') || s.startsWith('resource-url:'));
         const cms = (t.category === 'cms' || t.category === 'shop') && published.length > 0;
         const behind = behindBy(d.component, version, ctx.now);
         const stale = behind !== undefined && ctx.now.getTime() - Date.parse(behind.since) >= BEHIND_DAYS * DAY;
         if (!cms && !t.vulnerabilities.length && !t.eol && !stale) return [];
         // Headers are left to disclosure.version-header.
-        const readable = t.sources.filter((s) => !s.startsWith('header:') && !s.startsWith('cookie:'));
+        const readable = (cms ? published : d.versionSources).filter((s) => !s.startsWith('header:'));
         if (!readable.length) return [];
         seen.add(d.component);
         const fix = safeVersion(d.component, version) ?? latestVersion(d.component) ?? '';
