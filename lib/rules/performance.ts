@@ -1,54 +1,45 @@
 import type { EvidenceItem } from '../audit/schema';
 import { redactUrl } from '../audit/redact';
-import { headerValue } from '../evidence/schema';
+import { headerValue, type Evidence, type NavigationEntry } from '../evidence/schema';
 import { kib, pageWeight, PERF_THRESHOLDS as T } from '../hints/performance';
 import { ev } from './evidence-labels';
 import { defineRules, type RuleHit } from './types';
 
 const ms = (value: number) => String(Math.round(value));
 
+const B4_TIMING = { family: 'performance', severity: 'low', priority: 'P3', dimension: 'supervision', checklistPoint: 'B4', requires: ['page'] } as const;
+
+/** One hit when a navigation time passes its low threshold, medium past the second; one sample, said so. */
+function timingHits(
+  evidence: Evidence,
+  read: (nav: NavigationEntry) => number,
+  threshold: { low: number; medium: number },
+  items: (nav: NavigationEntry) => EvidenceItem[],
+): RuleHit[] {
+  const nav = evidence.page!.navigation;
+  if (!nav || read(nav) <= threshold.low) return [];
+  const hit: RuleHit = {
+    params: { ms: Math.round(read(nav)) },
+    evidence: [...items(nav), { label: 'evidence.perf.single-sample', value: redactUrl(evidence.page!.url) }],
+  };
+  return [read(nav) > threshold.medium ? { ...hit, severity: 'medium', priority: 'P2' } : hit];
+}
+
 export const performanceRules = defineRules([
   {
     id: 'performance.ttfb-slow',
-    family: 'performance',
-    severity: 'low',
-    priority: 'P3',
-    dimension: 'supervision',
-    checklistPoint: 'B4',
-    requires: ['page'],
-    check: (evidence) => {
-      const nav = evidence.page!.navigation;
-      // 0 means the browser did not record it (e.g. a page restored from the back/forward cache).
-      if (!nav || nav.responseStart <= T.ttfb.low) return [];
-      const hit: RuleHit = {
-        params: { ms: Math.round(nav.responseStart) },
-        evidence: [{ label: 'evidence.perf.ttfb-ms', value: ms(nav.responseStart) }, { label: 'evidence.perf.single-sample', value: redactUrl(evidence.page!.url) }],
-      };
-      return [nav.responseStart > T.ttfb.medium ? { ...hit, severity: 'medium', priority: 'P2' } : hit];
-    },
+    ...B4_TIMING,
+    // 0 means the browser did not record it (e.g. a page restored from the back/forward cache).
+    check: (evidence) => timingHits(evidence, (nav) => nav.responseStart, T.ttfb, (nav) => [{ label: 'evidence.perf.ttfb-ms', value: ms(nav.responseStart) }]),
   },
   {
     id: 'performance.load-slow',
-    family: 'performance',
-    severity: 'low',
-    priority: 'P3',
-    dimension: 'supervision',
-    checklistPoint: 'B4',
-    requires: ['page'],
-    check: (evidence) => {
-      const nav = evidence.page!.navigation;
-      // 0: the load event had not ended when the page was read.
-      if (!nav || nav.loadEventEnd <= T.load.low) return [];
-      const hit: RuleHit = {
-        params: { ms: Math.round(nav.loadEventEnd) },
-        evidence: [
-          { label: 'evidence.perf.load-ms', value: ms(nav.loadEventEnd) },
-          { label: 'evidence.perf.dcl-ms', value: ms(nav.domContentLoadedEventEnd) },
-          { label: 'evidence.perf.single-sample', value: redactUrl(evidence.page!.url) },
-        ],
-      };
-      return [nav.loadEventEnd > T.load.medium ? { ...hit, severity: 'medium', priority: 'P2' } : hit];
-    },
+    ...B4_TIMING,
+    // 0: the load event had not ended when the page was read.
+    check: (evidence) => timingHits(evidence, (nav) => nav.loadEventEnd, T.load, (nav) => [
+      { label: 'evidence.perf.load-ms', value: ms(nav.loadEventEnd) },
+      { label: 'evidence.perf.dcl-ms', value: ms(nav.domContentLoadedEventEnd) },
+    ]),
   },
   {
     id: 'performance.old-protocol',

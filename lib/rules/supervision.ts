@@ -37,6 +37,9 @@ function fileEvidence(check: Found, url: string): EvidenceItem[] {
   return items;
 }
 
+/** The security.txt rules inform E7 from the one well-known fetch. */
+const E7 = { family: 'supervision', priority: 'P3', dimension: 'security', checklistPoint: 'E7', requires: ['securityTxt'] } as const;
+
 export const supervisionRules = defineRules([
   {
     id: 'supervision.monitoring-detected',
@@ -75,12 +78,8 @@ export const supervisionRules = defineRules([
   },
   {
     id: 'supervision.security-txt-missing',
-    family: 'supervision',
+    ...E7,
     severity: 'low',
-    priority: 'P3',
-    dimension: 'security',
-    checklistPoint: 'E7',
-    requires: ['securityTxt'],
     check: (evidence, ctx) => {
       const file = evidence.securityTxt!;
       const check = checkSecurityTxt(file, ctx.now);
@@ -97,12 +96,8 @@ export const supervisionRules = defineRules([
   },
   {
     id: 'supervision.security-txt-invalid',
-    family: 'supervision',
+    ...E7,
     severity: 'low',
-    priority: 'P3',
-    dimension: 'security',
-    checklistPoint: 'E7',
-    requires: ['securityTxt'],
     check: (evidence, ctx) => {
       const file = evidence.securityTxt!;
       const check = checkSecurityTxt(file, ctx.now);
@@ -118,12 +113,8 @@ export const supervisionRules = defineRules([
   },
   {
     id: 'supervision.security-txt-valid',
-    family: 'supervision',
+    ...E7,
     severity: 'info',
-    priority: 'P3',
-    dimension: 'security',
-    checklistPoint: 'E7',
-    requires: ['securityTxt'],
     check: (evidence, ctx) => {
       const file = evidence.securityTxt!;
       const check = checkSecurityTxt(file, ctx.now);

@@ -19,45 +19,17 @@ function hitsOfKind(kind: InfraKind) {
       .map((h) => ({ subject: h.vendor.id, params: { vendor: h.vendor.name }, evidence: matchEvidence(h) }));
 }
 
+/** Every WAF rule informs A5 from the response headers (cookies are read when measured). */
+const A5 = { family: 'waf', priority: 'P3', dimension: 'security', checklistPoint: 'A5', requires: ['headers'] } as const;
+
 export const wafRules = defineRules([
-  {
-    id: 'waf.detected',
-    family: 'waf',
-    severity: 'info',
-    priority: 'P3',
-    dimension: 'security',
-    checklistPoint: 'A5',
-    requires: ['headers'],
-    check: hitsOfKind('waf'),
-  },
-  {
-    id: 'waf.cdn-detected',
-    family: 'waf',
-    severity: 'info',
-    priority: 'P3',
-    dimension: 'security',
-    checklistPoint: 'A5',
-    requires: ['headers'],
-    check: hitsOfKind('cdn'),
-  },
-  {
-    id: 'waf.load-balancer-detected',
-    family: 'waf',
-    severity: 'info',
-    priority: 'P3',
-    dimension: 'security',
-    checklistPoint: 'A5',
-    requires: ['headers'],
-    check: hitsOfKind('load-balancer'),
-  },
+  { id: 'waf.detected', ...A5, severity: 'info', check: hitsOfKind('waf') },
+  { id: 'waf.cdn-detected', ...A5, severity: 'info', check: hitsOfKind('cdn') },
+  { id: 'waf.load-balancer-detected', ...A5, severity: 'info', check: hitsOfKind('load-balancer') },
   {
     id: 'waf.none-detected',
-    family: 'waf',
+    ...A5,
     severity: 'low',
-    priority: 'P3',
-    dimension: 'security',
-    checklistPoint: 'A5',
-    requires: ['headers'],
     check: (evidence) => {
       if (detectWafVendors(evidence).length > 0) return [];
       const server = evidence.headers!.headers.find(([n]) => n.toLowerCase() === 'server');
