@@ -4,7 +4,7 @@ import type { Audit } from '../../audit/schema';
 import type { ExportContext } from '../context';
 import { code, heading, paragraph, text, type Block, type Doc } from '../doc';
 import { signalLabel, tierLabel } from '../labels';
-import { countsSentence, footer, gradeSentence, letterhead, riskItem, tierBlocks, topRisks, verdictBlocks } from './common';
+import { countsSentence, footer, letterhead, riskItem, tierBlocks, topRisks, verdictBlocks } from './common';
 
 export function proposalDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile | null): Doc {
   const title = ctx.t('export.proposal.title', { domain: audit.domain });
@@ -19,7 +19,7 @@ export function proposalDoc(ctx: ExportContext, audit: Audit, agency: AgencyProf
       head: [ctx.t('export.col.item'), ctx.t('export.col.value')],
       rows: [
         [[text(ctx.t('export.fact.page'))], [code(ctx.clip(audit.url))]],
-        [[text(ctx.t('export.fact.grade'))], [text(gradeSentence(ctx, audit))]],
+        [[text(ctx.t('export.fact.grade'))], [text(ctx.t('export.fact.gradeValue', { grade: audit.score.grade, score: audit.score.value }))]],
         [[text(ctx.t('export.fact.findings'))], [text(countsSentence(ctx, audit.findings))]],
         [[text(ctx.t('export.fact.tier'))], [text(tierLabel(ctx, audit.diagnosis.tier.recommended))]],
       ],

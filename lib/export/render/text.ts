@@ -16,11 +16,14 @@ function inline(run: Inline): string {
 const inlines = (runs: Inline[]) => runs.map(inline).join('');
 const underline = (value: string, char: string) => `${value}\n${char.repeat(Math.max(3, Array.from(value).length))}`;
 
-function block(b: Block): string {
+/** French typography puts a space before a colon. */
+const PAIR: Record<string, string> = { en: ': ', fr: ' : ' };
+
+function block(b: Block, lang: string): string {
   switch (b.kind) {
     case 'heading': {
       const value = oneLine(b.text);
-      return b.level === 1 ? underline(value.toLocaleUpperCase(), '=') : underline(value, b.level === 2 ? '=' : '-');
+      return underline(value, b.level === 1 ? '=' : b.level === 2 ? '-' : '.');
     }
     case 'paragraph':
       return inlines(b.content);
@@ -32,7 +35,7 @@ function block(b: Block): string {
       return b.rows
         .map((row) => {
           const cells = row.map(inlines).filter((c) => c.trim() !== '' && c !== '—');
-          return cells.length === 2 && b.head.length === 2 ? `- ${cells[0]}: ${cells[1]}` : `- ${cells.join(' — ')}`;
+          return cells.length === 2 && b.head.length === 2 ? `- ${cells[0]}${PAIR[lang] ?? ': '}${cells[1]}` : `- ${cells.join(' — ')}`;
         })
         .join('\n');
     case 'code-block':
@@ -45,5 +48,5 @@ function block(b: Block): string {
 }
 
 export function renderText(doc: Doc): string {
-  return `${doc.blocks.map(block).filter(Boolean).join('\n\n')}\n`;
+  return `${doc.blocks.map((b) => block(b, doc.lang)).filter(Boolean).join('\n\n')}\n`;
 }

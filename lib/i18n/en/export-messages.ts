@@ -24,6 +24,7 @@ export const exportMessages = {
   'export.fact.page': 'Audited page',
   'export.fact.date': 'Date',
   'export.fact.grade': 'Grade',
+  'export.fact.gradeValue': '{grade} ({score}/100)',
   'export.fact.findings': 'Findings',
   'export.fact.tier': 'Recommended maintenance level',
   'export.fact.platform': 'Browser',

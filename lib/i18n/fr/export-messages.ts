@@ -26,6 +26,7 @@ export const exportMessages: SameKeys<typeof en> = {
   'export.fact.page': 'Page auditée',
   'export.fact.date': 'Date',
   'export.fact.grade': 'Note',
+  'export.fact.gradeValue': '{grade} ({score}/100)',
   'export.fact.findings': 'Constats',
   'export.fact.tier': 'Niveau de maintenance recommandé',
   'export.fact.platform': 'Navigateur',

@@ -1,0 +1,150 @@
+// @vitest-environment happy-dom
+/**
+ * The export components: a copy writes both flavours in one ClipboardItem and confirms; a refused
+ * copy says so; downloads are named after the domain and date; the report language is chosen in
+ * the panel, independent of the UI language; the print page renders the full report as text.
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { writeToClipboard, type ClipboardDeps } from '../../components/export/clipboard';
+import { DocView } from '../../components/export/DocView';
+import { ExportPanel } from '../../components/export/ExportPanel';
+import { loadAgencyProfile } from '../../components/export/useAgencyProfile';
+import { TranslatorProvider } from '../../components/i18n';
+import { PrintPage } from '../../entrypoints/print/PrintPage';
+import { parsePrintParams } from '../../entrypoints/print/params';
+import { Audit } from '../../lib/audit/schema';
+import { auditDoc } from '../../lib/export';
+import { HOSTILE, HOSTILE_AGENCY, hostileAudit } from '../fixtures/audits/hostile';
+import realistic from '../fixtures/audits/shop-example.json';
+import { AGENCY } from './golden-helpers';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  vi.useRealTimers();
+});
+
+class FakeItem {
+  constructor(readonly parts: Record<string, Blob>) {}
+}
+
+function fakeClipboard() {
+  const written: FakeItem[][] = [];
+  const texts: string[] = [];
+  const deps: ClipboardDeps = {
+    clipboard: { write: async (items) => void written.push(items as unknown as FakeItem[]), writeText: async (t) => void texts.push(t) },
+    ClipboardItem: FakeItem as unknown as typeof ClipboardItem,
+  };
+  return { deps, written, texts };
+}
+
+async function mount(node: preact.ComponentChild) {
+  const root = document.createElement('div');
+  document.body.appendChild(root);
+  await act(async () => render(node, root));
+  return root;
+}
+
+const click = async (el: Element | null) => act(async () => { (el as HTMLElement).click(); await new Promise((r) => setTimeout(r, 0)); });
+
+describe('writeToClipboard', () => {
+  it('writes text/html and text/plain together when ClipboardItem exists', async () => {
+    const { deps, written } = fakeClipboard();
+    expect(await writeToClipboard({ html: '<p>x</p>', text: 'x' }, deps)).toBe('rich');
+    const parts = written[0]![0]!.parts;
+    expect(Object.keys(parts).sort()).toEqual(['text/html', 'text/plain']);
+    expect(await parts['text/html']!.text()).toBe('<p>x</p>');
+    expect(await parts['text/plain']!.text()).toBe('x');
+  });
+
+  it('falls back to plain text without ClipboardItem', async () => {
+    const texts: string[] = [];
+    expect(await writeToClipboard({ html: '<p>x</p>', text: 'x' }, { clipboard: { writeText: async (t) => void texts.push(t) } })).toBe('text');
+    expect(texts).toEqual(['x']);
+  });
+});
+
+describe('ExportPanel', () => {
+  const audit = Audit.parse(realistic);
+
+  it('copies the chosen level in the chosen language, rich and plain, and confirms', async () => {
+    const { deps, written } = fakeClipboard();
+    const root = await mount(<TranslatorProvider locale="en"><ExportPanel source={{ kind: 'audit', audit }} agency={AGENCY} clipboard={deps} /></TranslatorProvider>);
+    const language = root.querySelector<HTMLSelectElement>('[data-testid="export-language"]')!;
+    await act(async () => { language.value = 'fr'; language.dispatchEvent(new Event('change')); });
+    await click(root.querySelector('[data-testid="copy-rich"]'));
+    const parts = written[0]![0]!.parts;
+    const html = await parts['text/html']!.text();
+    const text = await parts['text/plain']!.text();
+    expect(html).toContain('Synthèse de l&#39;audit de maintenance — shop.example');
+    expect(text).toContain('Synthèse de l\'audit de maintenance — shop.example');
+    expect(text).toContain('20 novembre 2026');
+    // The interface stays in English; only the report changed language.
+    expect(root.querySelector('[data-testid="copy-rich"]')!.textContent).toBe('Copy for a document or email');
+    expect(root.querySelector('[role="status"]')!.textContent).toBe('Copied');
+  });
+
+  it('says so when the browser refuses the copy', async () => {
+    const deps: ClipboardDeps = { clipboard: { writeText: async () => { throw new DOMException('denied', 'NotAllowedError'); } } };
+    const root = await mount(<TranslatorProvider locale="fr"><ExportPanel source={{ kind: 'audit', audit }} clipboard={deps} /></TranslatorProvider>);
+    await click(root.querySelector('[data-testid="copy-markdown"]'));
+    expect(root.querySelector('[data-testid="copy-markdown"]')!.getAttribute('data-state')).toBe('failed');
+    expect(root.textContent).toContain('Le navigateur a refusé la copie');
+  });
+
+  it('names downloads after the domain and the audit date', async () => {
+    const saved: Array<[string, string]> = [];
+    const root = await mount(<TranslatorProvider locale="en"><ExportPanel source={{ kind: 'audit', audit }} download={(r, name) => saved.push([name, r.mimeType])} printUrl="chrome-extension://x/print.html?id=abc" /></TranslatorProvider>);
+    for (const format of ['markdown', 'csv', 'json']) await click(root.querySelector(`[data-testid="download-${format}"]`));
+    expect(saved).toEqual([
+      ['vigie-shop.example-2026-11-20-proposal.md', 'text/markdown;charset=utf-8'],
+      ['vigie-shop.example-2026-11-20.csv', 'text/csv;charset=utf-8'],
+      ['vigie-shop.example-2026-11-20.json', 'application/json'],
+    ]);
+    expect(root.querySelector('[data-testid="export-print"]')!.getAttribute('href')).toBe('chrome-extension://x/print.html?id=abc&lang=en');
+  });
+});
+
+describe('DocView and the print page', () => {
+  it('renders hostile values as text: no element or link comes from them', async () => {
+    const root = await mount(<DocView doc={auditDoc(hostileAudit(), { locale: 'en', level: 'full', agency: HOSTILE_AGENCY, timeZone: 'UTC' })} />);
+    expect(root.textContent).toContain(HOSTILE.html);
+    expect(root.querySelectorAll('script').length).toBe(0);
+    expect([...root.querySelectorAll('img')].map((i) => i.getAttribute('src'))).toEqual([HOSTILE_AGENCY.logo]);
+    for (const a of root.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^https:\/\/(github\.com\/advisories\/|acme\.example\/)/);
+  });
+
+  it('loads the audit and the agency, and renders the full report in the asked language', async () => {
+    const audit = Audit.parse(realistic);
+    const root = await mount(
+      <TranslatorProvider locale="fr">
+        <PrintPage id={audit.id} lang="fr" load={async (id) => (id === audit.id ? audit : null)} loadAgency={async () => AGENCY} />
+      </TranslatorProvider>,
+    );
+    await act(async () => { await new Promise((r) => setTimeout(r, 10)); });
+    const page = root.querySelector('[data-testid="print-page"]')!;
+    expect(page.querySelector('h1')!.textContent).toBe('Audit de maintenance — shop.example');
+    expect(page.querySelector('.letterhead')!.textContent).toContain('Atelier Lumière');
+    expect(page.querySelectorAll('.page-break').length).toBe(1);
+    expect(document.title).toBe('Audit de maintenance — shop.example');
+  });
+
+  it('says when the audit is not in the history', async () => {
+    const root = await mount(<TranslatorProvider locale="en"><PrintPage id="nope" lang="en" load={async () => null} loadAgency={async () => null} /></TranslatorProvider>);
+    await act(async () => { await new Promise((r) => setTimeout(r, 10)); });
+    expect(root.querySelector('[role="alert"]')!.textContent).toBe('This audit is not in the history any more.');
+  });
+
+  it('reads id and language from the address, the browser language by default', () => {
+    expect(parsePrintParams('?id=abc&lang=fr', ['en-US'])).toEqual({ id: 'abc', lang: 'fr' });
+    expect(parsePrintParams('?id=abc&lang=<x>', ['fr-FR'])).toEqual({ id: 'abc', lang: 'fr' });
+    expect(parsePrintParams('', ['de'])).toEqual({ id: '', lang: 'en' });
+  });
+
+  it('reads the agency profile from storage and refuses an invalid one', async () => {
+    expect(await loadAgencyProfile({ get: async () => ({ agencyProfile: AGENCY }) })).toEqual(AGENCY);
+    expect(await loadAgencyProfile({ get: async () => ({ agencyProfile: { name: 'X', logo: 'data:image/svg+xml;base64,PHN2Zz4=' } }) })).toBeNull();
+    expect(await loadAgencyProfile({ get: async () => { throw new Error('no storage'); } })).toBeNull();
+  });
+});
