@@ -1,10 +1,12 @@
 /**
  * The ten alert signals (product.md §3). S1–S6 follow the specification; S7–S10 are Vigie's own,
  * raised from scan evidence:
- * - S7 HTTPS/TLS incomplete: a `transport.*` finding, or A3 answered KO;
+ * - S7 HTTPS/TLS incomplete: a `transport.*` finding above info (not being on the preload list is
+ *   a suggestion, not a gap), or A3 answered KO;
  * - S8 vulnerable components exposed: a `components.vulnerable-version` finding, or A1 answered KO;
  * - S9 security headers missing: a `headers.*` or `csp.*` finding of medium severity or more;
- * - S10 versions disclosed: a `disclosure.*` or `components.version-exposed` finding.
+ * - S10 versions disclosed: a `disclosure.*` finding about a version (naming the software without a
+ *   version does not count) or a `components.version-exposed` finding.
  * A scan signal is clear when its checks ran and found nothing (or its point is answered OK), and
  * unconfirmed when they did not run and no answer decides it.
  */
@@ -31,10 +33,10 @@ interface ScanRule {
 const SERIOUS = new Set(['critical', 'high', 'medium']);
 const SCAN_RULES: Partial<Record<SignalId, ScanRule>> = {
   S3: { matches: (f) => f.ruleId === 'components.behind' || f.ruleId === 'components.eol', parts: [], pointClears: true },
-  S7: { matches: (f) => f.ruleId.startsWith('transport.'), parts: ['headers', 'httpVariant'], pointClears: true },
+  S7: { matches: (f) => f.ruleId.startsWith('transport.') && f.severity !== 'info', parts: ['headers', 'httpVariant'], pointClears: true },
   S8: { matches: (f) => f.ruleId === 'components.vulnerable-version', parts: ['page', 'globals'], pointClears: true },
   S9: { matches: (f) => (f.ruleId.startsWith('headers.') || f.ruleId.startsWith('csp.')) && SERIOUS.has(f.severity), parts: ['headers'], pointClears: false },
-  S10: { matches: (f) => f.ruleId.startsWith('disclosure.') || f.ruleId === 'components.version-exposed', parts: ['headers'], pointClears: false },
+  S10: { matches: (f) => (f.ruleId.startsWith('disclosure.') && f.ruleId.includes('version')) || f.ruleId === 'components.version-exposed', parts: ['headers'], pointClears: false },
 };
 
 const LEVEL: Record<SignalId, Signal['level']> = {

@@ -45,6 +45,9 @@ describe('the ten signals', () => {
     expect(raised).toMatchObject({ state: 'raised', level: 'eleve' });
     expect(raised.reasons[0]).toEqual({ key: 'signal.reason.finding', params: { finding: 'transport.hsts-missing' } });
     expect(state('S7', { points: points(), findings: [], notMeasured: [] })).toBe('clear');
+    // Not being on the HSTS preload list is advice, not an HTTPS gap.
+    expect(state('S7', { points: points(), findings: [finding('transport.hsts-not-preload', 'info', 'A3')], notMeasured: [] })).toBe('clear');
+    expect(state('S7', { points: points(), findings: [finding('transport.redirect-indirect', 'low', 'A3')] })).toBe('raised');
     const unconfirmed = computeSignal('S7', { points: points(), findings: [], notMeasured: nothingOf('httpVariant') });
     expect(unconfirmed.state).toBe('unconfirmed');
     expect(unconfirmed.reasons).toContainEqual({ key: 'signal.reason.not-measured', params: { what: 'httpVariant' } });
@@ -73,6 +76,8 @@ describe('the ten signals', () => {
     expect(state('S10', { points: points(), findings: [finding('disclosure.version-header', 'low', 'A2', 'server')] })).toBe('raised');
     expect(state('S10', { points: points(), findings: [finding('components.version-exposed', 'low', 'A1', 'jquery')] })).toBe('raised');
     expect(state('S10', { points: points(), findings: [], notMeasured: [] })).toBe('clear');
+    // A header naming the software without a version is not a disclosed version.
+    expect(state('S10', { points: points(), findings: [finding('disclosure.technology-header', 'info', 'A2', 'x-powered-by')], notMeasured: [] })).toBe('clear');
     expect(state('S10', { points: points(), findings: [] })).toBe('unconfirmed');
   });
 
