@@ -152,6 +152,8 @@ export function boundedRequest(target: URL, options: RequestOptions): Promise<Bo
 
     request.on('response', (response) => {
       const base = { url: target.href, status: response.statusCode ?? 0, headers: headerPairs(response.rawHeaders), tls: peer };
+      // Destroying the request below may end this stream early: that is expected, not an error.
+      response.on('error', () => {});
       const wanted = options.maxBytes > 0 && (options.wantBody?.(base.status) ?? true);
       if (!wanted) {
         finish(null, { ...base, body: Buffer.alloc(0), truncated: false });
@@ -179,7 +181,9 @@ export function boundedRequest(target: URL, options: RequestOptions): Promise<Bo
       // A body cut short or badly compressed: keep what arrived, the page is judged on that.
       stream.on('error', () => done(true));
       response.on('aborted', () => done(true));
-      response.on('error', () => done(true));
+      response.on('close', () => {
+        if (!response.complete) done(true);
+      });
     });
 
     request.end();

@@ -316,6 +316,12 @@ describe('vigie scan: bad input and hostile servers', () => {
     expect(page.metaGenerator[0]).toContain('=HYPERLINK');
   });
 
+  it('mixed content on an https page is found from the parsed HTML', async () => {
+    const { lines } = await jsonl([site.url('/mixed')]);
+    const audit = Audit.parse(lines[0]);
+    expect(audit.findings.filter((f) => f.family === 'mixed-content').length).toBeGreaterThan(0);
+  });
+
   it('a non-HTML answer is audited for its headers, the page is not measured', async () => {
     const { lines } = await jsonl([site.url('/data.json')]);
     const audit = Audit.parse(lines[0]);
@@ -334,6 +340,9 @@ describe('vigie scan: batches', () => {
     expect(result.ms).toBeLessThan(12_000);
     const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(urls.length);
+    // Lines come as sites finish: the site that never answers is written after the good one.
+    const position = (u: string) => lines.findIndex((l) => l.url === u);
+    expect(position(site.url('/hang'))).toBeGreaterThan(position(site.url('/')));
     const ok = lines.filter((l) => !l.error);
     expect(ok.map((l) => Audit.parse(l).url).sort()).toEqual([site.url('/'), site.url('/plain/hostile', 'http')].sort());
     expect(result.code).toBe(4);
@@ -349,6 +358,14 @@ describe('vigie scan: batches', () => {
     const result = await run(['scan', '--format', 'jsonl'], { stdin: `${site.url('/')}\n${site.url('/plain/hostile', 'http')}\n` });
     expect(result.stdout.trim().split('\n')).toHaveLength(2);
     expect(result.code).toBe(0);
+  });
+
+  it('--output writes the report to a file, nothing on standard output', async () => {
+    const file = join(work, 'report.sarif');
+    const result = await run(['scan', site.url('/'), '--format', 'sarif', '--output', file]);
+    expect(result.stdout).toBe('');
+    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe('2.1.0');
+    expect((await run(['scan', site.url('/'), '--output', join(work, 'no-such-dir', 'x.json')])).code).toBe(2);
   });
 
   it('json with several sites is an array of audits', async () => {

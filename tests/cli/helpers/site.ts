@@ -110,6 +110,9 @@ export function siteHandler(options: { plainOk?: boolean } = {}): Handler {
         res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
         res.end(BOMB);
         return;
+      case '/mixed':
+        page(res, '<!doctype html><title>mixed</title><script src="http://cdn.example.test/lib.js"></script><img src="http://img.example.test/a.png"><form action="http://forms.example.test/post"></form>', {});
+        return;
       case '/data.json':
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"a":1}');
