@@ -1,5 +1,6 @@
 import type { EvidenceItem } from '../audit/schema';
 import { redactUrl } from '../audit/redact';
+import type { SecurityTxtEvidence } from '../evidence/schema';
 import { detectMonitoring } from '../hints/monitoring';
 import { checkSecurityTxt, fieldValues, type SecurityTxtCheck } from '../securitytxt';
 import { ev } from './evidence-labels';
@@ -7,7 +8,7 @@ import { defineRules } from './types';
 
 type Found = Extract<SecurityTxtCheck, { found: true }>;
 
-function problemDetail(check: Found, problem: string, contentType: string): string {
+function problemDetail(check: Found, problem: string, file: SecurityTxtEvidence): string {
   switch (problem) {
     case 'expired':
     case 'bad-expires':
@@ -18,7 +19,9 @@ function problemDetail(check: Found, problem: string, contentType: string): stri
       return check.contacts.slice(0, 3).join(' | ');
     case 'wrong-content-type':
     case 'wrong-charset':
-      return contentType || '—';
+      return file.contentType || '—';
+    case 'not-https':
+      return redactUrl(file.url);
     case 'invalid-lines':
       return check.parsed.invalidLines.join(', ');
     default:
@@ -105,7 +108,7 @@ export const supervisionRules = defineRules([
       return [{
         params: { count: check.problems.length },
         evidence: [
-          ...check.problems.map((p) => ({ label: `evidence.securitytxt.${p}`, value: problemDetail(check, p, file.contentType) })),
+          ...check.problems.map((p) => ({ label: `evidence.securitytxt.${p}`, value: problemDetail(check, p, file) })),
           ...fileEvidence(check, redactUrl(file.url)),
         ],
       }];

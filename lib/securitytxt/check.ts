@@ -17,7 +17,8 @@ export type SecurityTxtProblem =
   | 'wrong-charset'
   | 'invalid-lines'
   | 'signature-malformed'
-  | 'multiple-preferred-languages';
+  | 'multiple-preferred-languages'
+  | 'not-https';
 
 export type SecurityTxtWarning = 'expires-far' | 'canonical-mismatch' | 'truncated';
 
@@ -83,6 +84,8 @@ export function checkSecurityTxt(evidence: SecurityTxtEvidence, now: Date): Secu
   else if (media.charset && media.charset !== 'utf-8' && media.charset !== 'utf8') problems.push('wrong-charset');
   if (parsed.invalidLineCount > 0) problems.push('invalid-lines');
   if (parsed.signatureMalformed) problems.push('signature-malformed');
+  // RFC 9116 §3: the file must be retrieved over https.
+  if (/^http:\/\//i.test(evidence.url)) problems.push('not-https');
 
   const canonical = fieldValues(parsed, 'canonical');
   if (canonical.length > 0 && !canonical.includes(evidence.url)) warnings.push('canonical-mismatch');

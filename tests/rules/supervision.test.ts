@@ -95,6 +95,13 @@ describe('security.txt (E7)', () => {
     expect(run(withSecurityTxt(SECURITY_TXT.noContact), 'fr').find((f) => f.ruleId.includes('security-txt'))!.title).toBe('security.txt ne respecte pas la norme (RFC 9116) : 1 problème(s)');
   });
 
+  it('requires the file to be served over https', () => {
+    const evidence: Evidence = { ...weakSiteEvidence, securityTxt: { url: 'http://boutique-weak.example/.well-known/security.txt', status: 200, contentType: 'text/plain', body: SECURITY_TXT.minimal } };
+    const finding = run(evidence).find((f) => f.ruleId.includes('security-txt'))!;
+    expect(finding.id).toBe('supervision.security-txt-invalid');
+    expect(finding.evidence[0]).toEqual({ label: 'evidence.securitytxt.not-https', value: 'http://boutique-weak.example/.well-known/security.txt' });
+  });
+
   it('judges expiry against the audit date', () => {
     const later = new Date('2027-07-01T00:00:00Z');
     expect(run(strongSiteEvidence, 'en', later).find((f) => f.ruleId.includes('security-txt'))!.id).toBe('supervision.security-txt-invalid');

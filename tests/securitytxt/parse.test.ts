@@ -125,6 +125,8 @@ describe('checkSecurityTxt (RFC 9116)', () => {
     expect(problems(SECURITY_TXT.minimal, 'text/plain; charset=iso-8859-1')).toEqual(['wrong-charset']);
     expect(problems(SECURITY_TXT.minimal, 'text/plain')).toEqual([]);
     expect(problems(`${SECURITY_TXT.minimal}Preferred-Languages: en\nPreferred-Languages: fr\n`)).toEqual(['multiple-preferred-languages']);
+    const overHttp = check(SECURITY_TXT.minimal, 'text/plain', 200, 'http://www.example.org/.well-known/security.txt');
+    expect(overHttp.found && overHttp.problems).toEqual(['not-https']);
   });
 
   it('compares Expires with the audit date, not the clock', () => {

@@ -37,6 +37,7 @@ export const supervision = {
   'evidence.securitytxt.invalid-lines': 'Lines that are neither a field nor a comment',
   'evidence.securitytxt.signature-malformed': 'Signature block missing or cut',
   'evidence.securitytxt.multiple-preferred-languages': 'More than one Preferred-Languages line',
+  'evidence.securitytxt.not-https': 'Served over http://: the standard requires https://',
   'evidence.securitytxt.expires-far': 'Expires is more than a year away (the standard recommends less)',
   'evidence.securitytxt.canonical-mismatch': 'Canonical does not list the address the file was read from',
   'evidence.securitytxt.truncated': 'File longer than what Vigie reads: only the beginning was checked',

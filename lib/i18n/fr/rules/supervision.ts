@@ -40,6 +40,7 @@ export const supervision: SameKeys<typeof en> = {
   'evidence.securitytxt.invalid-lines': 'Lignes qui ne sont ni un champ ni un commentaire',
   'evidence.securitytxt.signature-malformed': 'Bloc de signature absent ou tronqué',
   'evidence.securitytxt.multiple-preferred-languages': 'Plusieurs lignes Preferred-Languages',
+  'evidence.securitytxt.not-https': 'Servi en http:// : la norme exige https://',
   'evidence.securitytxt.expires-far': 'Expires est à plus d\'un an (la norme recommande moins)',
   'evidence.securitytxt.canonical-mismatch': 'Canonical ne mentionne pas l\'adresse où le fichier a été lu',
   'evidence.securitytxt.truncated': 'Fichier plus long que ce que lit Vigie : seul le début a été vérifié',
