@@ -32,9 +32,12 @@ function keyed(ctx: ExportContext, key: string, fallback: string): string {
 }
 
 export const severityLabel = (ctx: ExportContext, s: Severity) => keyed(ctx, `severity.${s}`, s);
+/** "P1 — major (within 4 working hours)": the diagnosis name of the priority and its default delay. */
 export const priorityLabel = (ctx: ExportContext, p: Priority) =>
-  ctx.has(`priority.${p}.description`) ? `${keyed(ctx, `priority.${p}.name`, p)} (${ctx.t(`priority.${p}.description`)})` : keyed(ctx, `priority.${p}.name`, p);
-export const priorityDelay = (ctx: ExportContext, p: Priority) => keyed(ctx, `export.priority.${p}.delay`, p);
+  ctx.t('export.priority.heading', { name: keyed(ctx, `priority.${p}.name`, p), delay: priorityDelay(ctx, p) });
+export function priorityDelay(ctx: ExportContext, p: Priority): string {
+  return keyed(ctx, `export.priority.${p}.delay`, p);
+}
 export const pointLabel = (ctx: ExportContext, id: string) => keyed(ctx, `checklist.${id}.label`, id);
 export const blockLabel = (ctx: ExportContext, id: string) => keyed(ctx, `checklist.block.${id}`, id);
 export const statusLabel = (ctx: ExportContext, s: string) => keyed(ctx, `checklist.status.${s}`, s);

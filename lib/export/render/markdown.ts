@@ -9,14 +9,14 @@ import { neutraliseInvisible, oneLine } from '../sanitize';
 const SPECIAL = /[\\`*_[\]<>|~&$#!{}]/g;
 
 /** Escapes one line of text so that it renders literally, wherever it sits in a line. */
-export function escapeMarkdownText(value: string): string {
-  return oneLine(value)
+export function escapeMarkdownText(value: string, atLineStart = true): string {
+  const escaped = oneLine(value)
     .replace(SPECIAL, (c) => `\\${c}`)
     .replace(/:(?=\/\/)/g, '\\:')
     .replace(/\b(www)\./gi, '$1\\.')
-    .replace(/@/g, '\\@')
-    .replace(/^(\s*)([-+=])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+    .replace(/@/g, '\\@');
+  // At the start of a paragraph or a list item, `-`, `+`, `=` or `1.` would start a block.
+  return atLineStart ? escaped.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2') : escaped;
 }
 
 function longestRun(value: string, char: string): number {
@@ -54,7 +54,7 @@ const inlines = (runs: Inline[], inTable = false) => runs.map((r) => inline(r, i
 function block(b: Block): string {
   switch (b.kind) {
     case 'heading':
-      return `${'#'.repeat(b.level)} ${escapeMarkdownText(b.text)}`;
+      return `${'#'.repeat(b.level)} ${escapeMarkdownText(b.text, false)}`;
     case 'paragraph':
       return inlines(b.content);
     case 'callout':
@@ -63,7 +63,7 @@ function block(b: Block): string {
       return b.items.map((item) => `- ${inlines(item)}`).join('\n');
     case 'table': {
       const row = (cells: string[]) => `| ${cells.map((c) => c || ' ').join(' | ')} |`;
-      return [row(b.head.map(escapeMarkdownText)), row(b.head.map(() => '---')), ...b.rows.map((r) => row(r.map((cell) => inlines(cell, true))))].join('\n');
+      return [row(b.head.map((h) => escapeMarkdownText(h, false))), row(b.head.map(() => '---')), ...b.rows.map((r) => row(r.map((cell) => inlines(cell, true))))].join('\n');
     }
     case 'code-block': {
       const content = neutraliseInvisible(b.text);

@@ -94,6 +94,7 @@ export const exportMessages = {
   'export.cost.argument': 'Rule 1-5-15: a problem fixed now costs 1; the same fix left for a year costs about 5, and after two years about 15, because versions drift apart and each change then touches more of the site.',
   'export.cost.noHistory': 'The history of this site does not go back far enough yet to date its findings.',
   'export.footer': 'Audit made with Vigie on {date}, from the outside, without any access to the site\'s servers.',
+  'export.priority.heading': '{name} ({delay})',
   'export.priority.P0.delay': 'within 1 hour',
   'export.priority.P1.delay': 'within 4 working hours',
   'export.priority.P2.delay': 'within 2 working days',

@@ -96,6 +96,7 @@ export const exportMessages: SameKeys<typeof en> = {
   'export.cost.argument': 'Règle 1-5-15 : un problème corrigé maintenant coûte 1 ; la même correction repoussée d\'un an coûte environ 5, et après deux ans environ 15, car les versions s\'éloignent et chaque changement touche alors une plus grande partie du site.',
   'export.cost.noHistory': 'L\'historique de ce site ne remonte pas encore assez loin pour dater ses constats.',
   'export.footer': 'Audit réalisé avec Vigie le {date}, depuis l\'extérieur, sans aucun accès aux serveurs du site.',
+  'export.priority.heading': '{name} ({delay})',
   'export.priority.P0.delay': 'sous 1 heure',
   'export.priority.P1.delay': 'sous 4 heures ouvrées',
   'export.priority.P2.delay': 'sous 2 jours ouvrés',
