@@ -25,7 +25,7 @@ export interface BannerSignature {
 }
 
 /** A version: 1.2, 1.2.3 or 1.2.3.4, with an optional prerelease tag. */
-const V = String.raw`(\d{1,4}\.\d{1,4}(?:\.\d{1,4}){0,2}(?:-?(?:alpha|beta|rc|pre|next|b|a)\.?\d{0,6})?)`;
+const V = String.raw`(\d{1,4}\.\d{1,4}(?:\.\d{1,4}){0,2}(?:-?(?:alpha|beta|rc|pre|next|dev|b|a)\.?\d{0,6})?)`;
 const W = String.raw`[\w$]{1,4}`;
 
 const sig = (library: string, anchor: string, before: number, after: number, pattern: string, flags = ''): BannerSignature => ({
@@ -91,13 +91,16 @@ export const BANNER_SIGNATURES: readonly BannerSignature[] = [
   sig('gsap', '* GSAP ', 0, 30, String.raw`\* GSAP ${V}\s`),
   sig('d3', 'd3js.org v', 0, 30, String.raw`d3js\.org v${V} `),
   sig('modernizr', 'odernizr ', 0, 40, String.raw`[Mm]odernizr ${V} \(Custom Build\)`),
-  sig('core-js', ',mode:"global",copyright:', 40, 0, String.raw`version:"${V}",mode:"global",copyright:`),
+  sig('core-js', '"global",copyright:', 60, 0, String.raw`version:"${V}",mode:(?:[\w$]{1,3}\?"pure":)?"global",copyright:`),
   sig('core-js', "mode: 'global',", 40, 0, String.raw`version: '${V}',\s{0,9}mode: 'global',`),
+  sig('core-js', '* core-js ', 0, 70, String.raw`\* core-js ${V}\s{1,4}\*\s{1,4}https://github\.com/zloirock/core-js`),
   sig('nextjs', '.next={version:"', 0, 40, String.raw`\.next=\{version:"${V}"`),
   after('tinymce', 'TinyMCE version'),
+  sig('tinymce', 'tiny.cloud/', 0, 60, String.raw`tiny\.cloud/\s{1,4}\*\s{1,4}\*?\s{0,4}Version: ${V} \(`),
   after('highcharts', 'Highcharts JS v'),
+  sig('highcharts', 'product="Highcharts",', 0, 50, String.raw`product="Highcharts",${W}\.version="${V}"`),
   sig('videojs', 'Video.js ', 0, 40, String.raw`@license\s{1,4}\*\s{1,4}Video\.js ${V} <`, ''),
-  after('leaflet', 'Leaflet ', String.raw`(?:\+[\w.-]{1,40})?, a JS library`),
+  after('leaflet', 'Leaflet ', String.raw`(?:\+[^,\n]{1,80})?, a JS library`),
   sig('pdfjs', 'pdfjsVersion = ', 0, 40, String.raw`pdfjsVersion = ['"]${V}['"]`),
   after('highlightjs', 'Highlight.js v'),
 ];
