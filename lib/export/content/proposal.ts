@@ -8,7 +8,7 @@ import { countsSentence, footer, letterhead, riskItem, tierBlocks, topRisks, ver
 
 export function proposalDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile | null): Doc {
   const title = ctx.t('export.proposal.title', { domain: audit.domain });
-  const risks = topRisks(audit, 5);
+  const risks = topRisks(audit, 4);
   const raised = audit.signals.filter((s) => s.state === 'raised');
   const blocks: Block[] = [
     ...letterhead(agency),
@@ -28,7 +28,8 @@ export function proposalDoc(ctx: ExportContext, audit: Audit, agency: AgencyProf
     heading(2, ctx.t('export.proposal.risks')),
     risks.length ? { kind: 'list', items: risks.map((f) => riskItem(ctx, f)) } : paragraph(text(ctx.t('export.risks.none'))),
     heading(2, ctx.t('export.proposal.signals')),
-    raised.length ? { kind: 'list', items: raised.map((s) => [text(signalLabel(ctx, s.id))]) } : paragraph(text(ctx.t('export.signals.none'))),
+    // One line, not a list, so that the summary stays on one page.
+    paragraph(text(raised.length ? raised.map((s) => signalLabel(ctx, s.id)).join(' · ') : ctx.t('export.signals.none'))),
     heading(2, ctx.t('export.proposal.recommendation')),
     ...tierBlocks(ctx, audit),
     paragraph(text(ctx.t('export.cost.argument'))),

@@ -14,9 +14,9 @@ const esc = (value: string) => escapeHtml(oneLine(value));
 
 const FONT = 'font-family:Arial,Helvetica,sans-serif;';
 const S = {
-  root: `${FONT}font-size:11pt;line-height:1.45;color:#1f2328;`,
-  h1: `${FONT}font-size:20pt;margin:0 0 10pt;color:#0b3d62;`,
-  h2: `${FONT}font-size:15pt;margin:16pt 0 6pt;padding-bottom:3pt;border-bottom:1px solid #c9ced6;color:#0b3d62;`,
+  root: `${FONT}font-size:10.5pt;line-height:1.4;color:#1f2328;`,
+  h1: `${FONT}font-size:18pt;margin:0 0 8pt;color:#0b3d62;`,
+  h2: `${FONT}font-size:14pt;margin:14pt 0 5pt;padding-bottom:3pt;border-bottom:1px solid #c9ced6;color:#0b3d62;`,
   h3: `${FONT}font-size:12pt;margin:12pt 0 4pt;color:#1f2328;`,
   p: 'margin:0 0 8pt;',
   table: 'border-collapse:collapse;width:100%;margin:0 0 10pt;',
