@@ -7,8 +7,8 @@ export interface MonitoringHint {
   tool: string;
   name: string;
   kinds: MonitoringKind[];
-  /** URLs that matched (query strings dropped), at most a few per tool. */
-  urls: string[];
+  /** Addresses that matched (query strings dropped), each with how it was seen; at most a few per tool. */
+  seen: Array<{ url: string; from: 'script' | 'beacon' }>;
   from: Array<'script' | 'beacon'>;
 }
 
@@ -48,9 +48,9 @@ export function detectMonitoring(evidence: Evidence): MonitoringHint[] {
     if (!url) continue;
     for (const signature of MONITORING_SIGNATURES) {
       if (signature.from !== candidate.from || !matches(signature, url)) continue;
-      const hint = byTool.get(signature.tool) ?? { tool: signature.tool, name: signature.name, kinds: [...signature.kinds], urls: [], from: [] };
+      const hint = byTool.get(signature.tool) ?? { tool: signature.tool, name: signature.name, kinds: [...signature.kinds], seen: [], from: [] };
       const shown = withoutQuery(candidate.url);
-      if (!hint.urls.includes(shown) && hint.urls.length < MAX_URLS_PER_TOOL) hint.urls.push(shown);
+      if (!hint.seen.some((s) => s.url === shown) && hint.seen.length < MAX_URLS_PER_TOOL) hint.seen.push({ url: shown, from: candidate.from });
       if (!hint.from.includes(candidate.from)) hint.from.push(candidate.from);
       byTool.set(signature.tool, hint);
     }

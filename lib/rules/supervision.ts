@@ -2,13 +2,13 @@ import type { EvidenceItem } from '../audit/schema';
 import { redactUrl } from '../audit/redact';
 import type { SecurityTxtEvidence } from '../evidence/schema';
 import { detectMonitoring } from '../hints/monitoring';
-import { checkSecurityTxt, fieldValues, type SecurityTxtCheck } from '../securitytxt';
+import { checkSecurityTxt, fieldValues, type SecurityTxtCheck, type SecurityTxtProblem } from '../securitytxt';
 import { ev } from './evidence-labels';
 import { defineRules } from './types';
 
 type Found = Extract<SecurityTxtCheck, { found: true }>;
 
-function problemDetail(check: Found, problem: string, file: SecurityTxtEvidence): string {
+function problemDetail(check: Found, problem: SecurityTxtProblem, file: SecurityTxtEvidence): string {
   switch (problem) {
     case 'expired':
     case 'bad-expires':
@@ -24,7 +24,10 @@ function problemDetail(check: Found, problem: string, file: SecurityTxtEvidence)
       return redactUrl(file.url);
     case 'invalid-lines':
       return check.parsed.invalidLines.join(', ');
-    default:
+    case 'no-contact':
+    case 'no-expires':
+    case 'multiple-preferred-languages':
+    case 'signature-malformed':
       return 'security.txt';
   }
 }
@@ -56,7 +59,7 @@ export const supervisionRules = defineRules([
       detectMonitoring(evidence).map((hint) => ({
         subject: hint.tool,
         params: { tool: hint.name },
-        evidence: hint.urls.map((url) => (hint.from.includes('script') ? ev.script(url) : { label: 'evidence.supervision.beacon', value: url })),
+        evidence: hint.seen.map(({ url, from }) => (from === 'script' ? ev.script(url) : { label: 'evidence.supervision.beacon', value: url })),
       })),
   },
   {

@@ -1,4 +1,5 @@
 import type { EvidenceItem } from '../audit/schema';
+import type { Evidence } from '../evidence/schema';
 import { detectWafVendors, type InfraHint } from '../hints/waf';
 import type { InfraKind } from '../kb/waf-signatures';
 import { ev } from './evidence-labels';
@@ -13,7 +14,7 @@ function matchEvidence(hint: InfraHint): EvidenceItem[] {
 }
 
 function hitsOfKind(kind: InfraKind) {
-  return (evidence: Parameters<typeof detectWafVendors>[0]): RuleHit[] =>
+  return (evidence: Evidence): RuleHit[] =>
     detectWafVendors(evidence)
       .filter((h) => h.kind === kind)
       .map((h) => ({ subject: h.vendor.id, params: { vendor: h.vendor.name }, evidence: matchEvidence(h) }));

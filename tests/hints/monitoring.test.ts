@@ -44,7 +44,7 @@ describe('detectMonitoring', () => {
 
   it('finds beacons in resource timing but does not take a beacon host for a script', () => {
     const page = withPage(strongSiteEvidence, { resources: [resource('https://o4504.ingest.sentry.io/api/4504/envelope/?sentry_key=abc', 'fetch')] });
-    expect(detectMonitoring(page).map((h) => [h.tool, h.from, h.urls])).toEqual([['sentry', ['beacon'], ['https://o4504.ingest.sentry.io/api/4504/envelope/']]]);
+    expect(detectMonitoring(page).map((h) => [h.tool, h.from, h.seen])).toEqual([['sentry', ['beacon'], [{ url: 'https://o4504.ingest.sentry.io/api/4504/envelope/', from: 'beacon' }]]]);
     const wrongWay = withPage(strongSiteEvidence, { scripts: [{ src: 'https://bam.nr-data.net/1/abc' }] });
     expect(detectMonitoring(wrongWay)).toEqual([]);
   });
@@ -53,7 +53,7 @@ describe('detectMonitoring', () => {
     const scripts = Array.from({ length: 20 }, (_, i) => ({ src: `https://browser.sentry-cdn.com/8.${i}.0/bundle.min.js` }));
     const hints = detectMonitoring(withPage(strongSiteEvidence, { scripts }));
     expect(hints).toHaveLength(1);
-    expect(hints[0]!.urls).toHaveLength(5);
+    expect(hints[0]!.seen).toHaveLength(5);
   });
 
   it('ignores unparseable and non-web addresses', () => {

@@ -40,6 +40,14 @@ describe('monitoring hints', () => {
     expect(run(sentryPage).some((f) => f.ruleId === 'supervision.no-error-tracking')).toBe(false);
   });
 
+  it('labels each address by how it was seen: a script, or a report sent by a script', () => {
+    const both = withPage(sentryPage, { resources: [resource('https://o4504.ingest.sentry.io/api/4504/envelope/?sentry_key=abc', 'fetch')] });
+    expect(run(both).find((f) => f.ruleId === 'supervision.monitoring-detected')!.evidence).toEqual([
+      { label: 'evidence.script', value: 'https://js.sentry-cdn.com/4f6c0e2d1b3a59687766554433221100.min.js' },
+      { label: 'evidence.supervision.beacon', value: 'https://o4504.ingest.sentry.io/api/4504/envelope/' },
+    ]);
+  });
+
   it('does not take look-alike hosts for the real tool', () => {
     const lookalike = withPage(strongSiteEvidence, { scripts: [{ src: 'https://js.sentry-cdn.com.evil.example/loader.js' }, { src: 'https://notjs-agent.newrelic.com.example/nr.js' }] });
     expect(ids(lookalike)).toContain('supervision.no-error-tracking');
