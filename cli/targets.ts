@@ -12,7 +12,9 @@ export type Target =
   | { input: string; ok: false; code: 'invalid-url' | 'unsupported-scheme'; params: Record<string, string> };
 
 export function parseTarget(raw: string): Target {
-  const input = raw.trim().slice(0, LIMITS.url);
+  const trimmed = raw.trim();
+  const input = trimmed.slice(0, LIMITS.url);
+  if (trimmed.length > LIMITS.url) return { input, ok: false, code: 'invalid-url', params: {} };
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(input) && !/^[^:/]+:\d+(\/|$)/.test(input) ? input : `https://${input}`;
   let url: URL;
   try {
@@ -21,7 +23,7 @@ export function parseTarget(raw: string): Target {
     return { input, ok: false, code: 'invalid-url', params: {} };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { input, ok: false, code: 'unsupported-scheme', params: { scheme: url.protocol } };
-  if (!url.hostname || /\s/.test(input) || input.length === 0) return { input, ok: false, code: 'invalid-url', params: {} };
+  if (!url.hostname || /\s/.test(input) || input.length === 0 || url.href.length > LIMITS.url) return { input, ok: false, code: 'invalid-url', params: {} };
   url.hash = '';
   return { input, ok: true, url };
 }

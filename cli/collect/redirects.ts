@@ -3,6 +3,7 @@
  * variant, cookies set on the way). Bounded in hops; a loop is recognised as soon as an address
  * comes back. Only http(s) targets are followed.
  */
+import { LIMITS } from '../../lib/evidence/limits';
 import { boundedRequest, FetchError, type BoundedResponse, type RequestOptions } from './http';
 
 export const MAX_REDIRECTS = 10;
@@ -62,7 +63,7 @@ export async function followRedirects(start: URL, options: RequestOptions, maxRe
     } catch {
       return { hops, responses, lastUrl: current.href, end: { kind: 'bad-location', location: location.slice(0, 300) } };
     }
-    if (next.protocol !== 'http:' && next.protocol !== 'https:') return { hops, responses, lastUrl: current.href, end: { kind: 'bad-location', location: location.slice(0, 300) } };
+    if ((next.protocol !== 'http:' && next.protocol !== 'https:') || next.href.length > LIMITS.url) return { hops, responses, lastUrl: current.href, end: { kind: 'bad-location', location: location.slice(0, 300) } };
     next.hash = '';
     if (seen.has(next.href)) return { hops, responses, lastUrl: current.href, end: { kind: 'loop', url: next.href } };
     if (hops.length > maxRedirects) return { hops, responses, lastUrl: current.href, end: { kind: 'too-many' } };

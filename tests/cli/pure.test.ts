@@ -84,6 +84,7 @@ describe('addresses', () => {
     ['file:///etc/passwd', 'unsupported-scheme'],
     ['http://', 'invalid-url'],
     ['two words', 'invalid-url'],
+    [`https://example.com/${'a'.repeat(5000)}`, 'invalid-url'],
   ])('%s is refused (%s)', (input, code) => {
     const target = parseTarget(input);
     expect(target.ok).toBe(false);

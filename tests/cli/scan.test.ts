@@ -270,9 +270,9 @@ describe('vigie scan: bad input and hostile servers', () => {
     expect(lines[0].error.message).toContain('/loop-a');
   });
 
-  it('a redirect to a non-web address is not followed', async () => {
-    const { lines } = await jsonl([site.url('/bad-location')]);
-    expect(lines[0].error.code).toBe('bad-redirect');
+  it('a redirect to a non-web or oversized address is not followed', async () => {
+    const { lines } = await jsonl([site.url('/bad-location'), site.url('/long-location')]);
+    expect(lines.map((l) => l.error.code)).toEqual(['bad-redirect', 'bad-redirect']);
   });
 
   it('a server that never answers times out', async () => {

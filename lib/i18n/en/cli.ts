@@ -84,7 +84,6 @@ export const cli = {
   'cli.table.total': '{scanned} of {total} sites scanned, {findings} findings.',
   'cli.csv.url': 'URL',
   'cli.markdown.failed': 'Not scanned',
-  'cli.junit.rule-passed': 'no finding',
   'cli.junit.rule-skipped': 'not measured: the evidence this check needs was not collected',
   'cli.junit.scan-failed': 'scan',
 } as const;

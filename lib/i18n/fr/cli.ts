@@ -86,7 +86,6 @@ export const cli: SameKeys<typeof en> = {
   'cli.table.total': '{scanned} sites analysés sur {total}, {findings} constats.',
   'cli.csv.url': 'URL',
   'cli.markdown.failed': 'Non analysé',
-  'cli.junit.rule-passed': 'aucun constat',
   'cli.junit.rule-skipped': 'non mesuré : les éléments nécessaires à ce contrôle n’ont pas été collectés',
   'cli.junit.scan-failed': 'analyse',
 };

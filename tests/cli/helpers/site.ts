@@ -84,6 +84,10 @@ export function siteHandler(options: { plainOk?: boolean } = {}): Handler {
         res.writeHead(302, { location: 'javascript:alert(1)' });
         res.end();
         return;
+      case '/long-location':
+        res.writeHead(302, { location: `/${'a'.repeat(5000)}` });
+        res.end();
+        return;
       case '/hang':
         return; // Never answers.
       case '/trickle': {
