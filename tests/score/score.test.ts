@@ -99,6 +99,12 @@ describe('scoreEvidence', () => {
     expect(byTest.redirection!.result).toBe('not-measured');
   });
 
+  it('measures no header test when the headers could not be read', () => {
+    const score = scoreEvidence(evidence({ headers: null }));
+    const headerTests = score.tests.filter((x) => !['cookies', 'redirection', 'subresource-integrity'].includes(x.test));
+    expect(headerTests.map((x) => x.result)).toEqual(Array(9).fill('not-measured'));
+  });
+
   it('still catches a session cookie readable by scripts without the cookies permission', () => {
     const score = scoreEvidence(evidence({ page: { documentCookieNames: ['PHPSESSID'] } }));
     expect(score.tests.find((x) => x.test === 'cookies')).toMatchObject({ result: 'cookies-session-without-httponly-flag', modifier: -30 });

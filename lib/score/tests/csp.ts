@@ -5,6 +5,7 @@
  */
 import type { Evidence } from '../../evidence/schema';
 import { META_IGNORED_DIRECTIVES, parsePolicy, splitPolicies, type ParsedPolicy } from '../../headers/csp';
+import { NOT_MEASURED } from '../table';
 import { outcome, type TestOutcome } from '../outcome';
 import { isHttpsUrl, metaValues, values } from '../read';
 
@@ -124,6 +125,7 @@ export function classifyCsp(inputs: CspInputs): string {
 }
 
 export function cspTest(evidence: Evidence): TestOutcome {
+  if (!evidence.headers) return outcome('content-security-policy', NOT_MEASURED);
   return outcome('content-security-policy', classifyCsp(cspInputs(evidence)));
 }
 
