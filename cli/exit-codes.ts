@@ -1,6 +1,6 @@
 /** Exit codes of `vigie`, documented in docs/cli.md. */
 import { SEVERITIES, type Severity } from '../lib/audit/schema';
-import type { SiteResult } from './scan';
+import type { SiteOutcome } from './outcome';
 
 export const EXIT = {
   /** Every site scanned; no finding reached --fail-on. */
@@ -21,9 +21,9 @@ export function reachesThreshold(severity: Severity, threshold: Severity): boole
   return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
 }
 
-export function exitCodeFor(results: readonly SiteResult[], failOn: Severity | null): number {
+export function exitCodeFor(results: readonly SiteOutcome[], failOn: Severity | null): number {
   const scanned = results.filter((r) => r.ok);
-  if (failOn && scanned.some((r) => r.ok && r.audit.findings.some((f) => reachesThreshold(f.severity, failOn)))) return EXIT.findings;
+  if (failOn && scanned.some((r) => SEVERITIES.some((s) => r.counts[s] > 0 && reachesThreshold(s, failOn)))) return EXIT.findings;
   if (results.length > 0 && scanned.length === 0) return EXIT.allFailed;
   if (scanned.length < results.length) return EXIT.someFailed;
   return EXIT.ok;

@@ -17,6 +17,7 @@ import { findingsCsv, summaryCsv } from './output/csv';
 import { errorMessage } from './output/errors';
 import { markdownReport } from './output/markdown';
 import { tableReport, useColour } from './output/table';
+import { outcomeOf, type SiteOutcome } from './outcome';
 import { createProgress } from './progress';
 import type { SiteResult } from './scan';
 import { listLines, MAX_TARGETS, parseTarget } from './targets';
@@ -87,7 +88,7 @@ function render(results: readonly SiteResult[], options: CliOptions, colour: boo
     case 'junit':
       return auditsJunit(audits, failures, { locale: options.locale, ...(options.failOn ? { failureAt: options.failOn } : {}) });
     case 'jsonl':
-      return '';
+      return ''; // Written line by line as each site finishes.
   }
 }
 
@@ -143,7 +144,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   const progress = createProgress(process.stderr, targets.length, locale, options.progress);
   const showFailuresOnStderr = !(options.format === 'table' && !out);
   let pending: Promise<void> = Promise.resolve();
-  const results = await scanAll(
+  const streamed = options.format === 'jsonl';
+  const results: SiteResult[] = [];
+  const outcomes: SiteOutcome[] = new Array(targets.length);
+  await scanAll(
     targets,
     {
       limits: { ...DEFAULT_SITE_LIMITS, timeoutMs: options.timeoutMs, deadlineMs: options.deadlineMs, insecure: options.insecure },
@@ -151,8 +155,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       answersFor,
     },
     options.concurrency,
-    (result) => {
+    (result, index) => {
       progress.tick();
+      outcomes[index] = outcomeOf(result, locale);
+      if (!streamed) results[index] = result;
       if (options.format === 'jsonl') pending = pending.then(() => write(jsonLine(result, locale)));
       if (!result.ok && showFailuresOnStderr) {
         progress.done();
@@ -163,17 +169,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   await pending;
   progress.done();
 
-  await write(render(results, options, useColour(out ? {} : process.stdout, process.env), targets.length === 1));
+  if (!streamed) await write(render(results, options, useColour(out ? {} : process.stdout, process.env), targets.length === 1));
   await out?.close();
   if (options.summary) {
     try {
-      await writeFile(options.summary, summaryCsv(results, locale));
+      await writeFile(options.summary, summaryCsv(outcomes));
     } catch (error) {
       say(process.stderr, `vigie: ${translate(locale, 'cli.output.unwritable', { file: options.summary, detail: String((error as NodeJS.ErrnoException).code ?? error) })}`);
       return EXIT.usage;
     }
   }
-  return exitCodeFor(results, options.failOn);
+  return exitCodeFor(outcomes, options.failOn);
 }
 
 // A reader that goes away (`vigie scan … | head`) is not an error.

@@ -7,6 +7,7 @@ import { createExportContext } from '../../lib/export/context';
 import { csvRows } from '../../lib/export/csv';
 import { byUrgency, evidenceLabel, findingTitle, severityLabel } from '../../lib/export/labels';
 import { translate, type Locale } from '../../lib/i18n';
+import type { SiteOutcome } from '../outcome';
 import type { SiteResult } from '../scan';
 
 const COLUMNS = ['id', 'ruleId', 'severity', 'priority', 'deadline', 'title', 'checklistPoint', 'evidence'] as const;
@@ -25,17 +26,14 @@ export function findingsCsv(results: readonly SiteResult[], locale: Locale): str
   return csvRows(rows);
 }
 
-/** `--summary`: one row per site, for a list of prospects. Column names are stable identifiers. */
-export function summaryCsv(results: readonly SiteResult[], locale: Locale): string {
+/** `--summary`: one row per site, in input order. Column names are stable identifiers. */
+export function summaryCsv(outcomes: readonly SiteOutcome[]): string {
   const rows: Array<Array<string | number>> = [['input', 'url', 'status', 'grade', 'score', 'critical', 'high', 'medium', 'low', 'info', 'findings', 'tier', 'error']];
-  for (const r of results) {
-    if (r.ok) {
-      const counts = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
-      for (const f of r.audit.findings) counts[f.severity]++;
-      rows.push([r.input, r.audit.url, 'ok', r.audit.score.grade, r.audit.score.value, counts.critical, counts.high, counts.medium, counts.low, counts.info, r.audit.findings.length, r.audit.diagnosis.tier.recommended, '']);
-    } else {
-      rows.push([r.input, r.url ?? '', 'error', '', '', '', '', '', '', '', '', '', translate(locale, r.error.key, r.error.params)]);
-    }
+  for (const o of outcomes) {
+    const c = o.counts;
+    rows.push(o.ok
+      ? [o.input, o.url, 'ok', o.grade, o.score ?? '', c.critical, c.high, c.medium, c.low, c.info, o.findings, o.tier, '']
+      : [o.input, o.url, 'error', '', '', '', '', '', '', '', '', '', o.error]);
   }
   return csvRows(rows);
 }

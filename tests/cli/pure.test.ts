@@ -13,7 +13,7 @@ import { decodeHtml, snapshotFromHtml } from '../../cli/collect/html';
 import { httpVariantOf } from '../../cli/collect/site';
 import { coveredNames, formatName, tlsStateOf } from '../../cli/collect/tls';
 import { exitCodeFor } from '../../cli/exit-codes';
-import type { SiteResult } from '../../cli/scan';
+import { outcomeOf } from '../../cli/outcome';
 import { parseTarget } from '../../cli/targets';
 import { weakSiteEvidence } from '../fixtures/evidence/weak-site';
 
@@ -193,8 +193,8 @@ describe('JUnit', () => {
 });
 
 describe('exit codes', () => {
-  const ok: SiteResult = { input: 'a', ok: true, audit };
-  const failed: SiteResult = { input: 'b', ok: false, url: null, error: { code: 'timeout', key: 'cli.error.timeout', params: {} } };
+  const ok = outcomeOf({ input: 'a', ok: true, audit }, 'en');
+  const failed = outcomeOf({ input: 'b', ok: false, url: null, error: { code: 'timeout', key: 'cli.error.timeout', params: { ms: 500 } } }, 'en');
   it('findings first, then scan failures', () => {
     const worst = audit.findings.some((f) => f.severity === 'critical');
     expect(worst).toBe(true);
@@ -203,5 +203,7 @@ describe('exit codes', () => {
     expect(exitCodeFor([ok, failed], null)).toBe(4);
     expect(exitCodeFor([ok, failed], 'critical')).toBe(1);
     expect(exitCodeFor([failed], 'critical')).toBe(3);
+    expect(failed.error).toBe('The server did not answer within 500 ms.');
+    expect(ok.counts.critical).toBe(audit.findings.filter((f) => f.severity === 'critical').length);
   });
 });
