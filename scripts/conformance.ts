@@ -38,6 +38,13 @@ const TESTS: Record<string, string> = {
 const HEADER_TESTS = new Set(['content-security-policy', 'strict-transport-security', 'x-frame-options', 'x-content-type-options',
   'referrer-policy', 'cross-origin-resource-sharing', 'cross-origin-resource-policy', 'cross-origin-opener-policy', 'cross-origin-embedder-policy']);
 
+/** Disagreements Vigie keeps on purpose, by case source (docs/scoring.md, "Deliberate differences"). */
+const DELIBERATE: Record<string, string> = {
+  'test/subresource-integrity.test.js:43': 'protocol-relative script on an https page loads over https',
+  'test/subresource-integrity.test.js:122': 'protocol-relative script on an https page loads over https',
+  'test/subresource-integrity.test.js:142': 'protocol-relative script on an https page loads over https',
+};
+
 function pairs(map: HeaderMap | undefined): [string, string][] {
   return Object.entries(map ?? {}).flatMap(([name, v]) => (Array.isArray(v) ? v.map((x): [string, string] => [name, x]) : [[name, v]]));
 }
@@ -127,7 +134,7 @@ function runCases(file: string): { agreeHeader: number; totalHeader: number; agr
     const entry = perTest.get(test) ?? { agree: 0, total: 0 };
     entry.total += 1;
     if (ok) entry.agree += 1;
-    else misses.push(`  ${c.source}: expected ${c.expected.result}, Vigie ${got.result}`);
+    else misses.push(`  ${c.source}: expected ${c.expected.result}, Vigie ${got.result}${DELIBERATE[c.source] ? ` (deliberate: ${DELIBERATE[c.source]})` : ''}`);
     perTest.set(test, entry);
   }
   const pct = (a: number, t: number) => (t ? ((100 * a) / t).toFixed(1) : '-');
