@@ -30,7 +30,8 @@ export function ageText(ctx: ExportContext, finding: MonthlyFinding, at: string)
 
 export function countsSentence(ctx: ExportContext, findings: readonly Finding[]): string {
   const counts = countBySeverity(findings);
-  return ctx.tn('export.counts', findings.length, { critical: counts.critical, high: counts.high });
+  const key = counts.critical > 0 ? 'export.counts' : counts.high > 0 ? 'export.counts.noCritical' : 'export.counts.minor';
+  return ctx.tn(key, findings.length, { critical: counts.critical, high: counts.high });
 }
 
 export function gradeSentence(ctx: ExportContext, audit: Audit): string {
