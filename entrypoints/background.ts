@@ -1,20 +1,48 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { buildAudit } from '../lib/audit/build';
-import { collectTab, ScanError } from '../lib/collect/scan-tab';
-import { createTranslator, pickLocale } from '../lib/i18n';
-import { isFromExtensionPage, VigieRequest, type ScanResponse } from '../lib/messages';
-import { openVigieDB, previousSummary, saveAudit } from '../lib/store/db';
-import { detectPlatform } from '../lib/collect/platform';
+import { domainOf } from '../lib/audit/domain';
+import type { Audit } from '../lib/audit/schema';
 import { setGradeBadge } from '../lib/collect/badge';
+import { detectPlatform } from '../lib/collect/platform';
+import { collectTab, ScanError } from '../lib/collect/scan-tab';
+import type { ChecklistAnswers } from '../lib/diagnosis/answers';
+import { rediagnose } from '../lib/diagnosis/rediagnose';
+import { firstSeenDates } from '../lib/history/first-seen';
+import { createTranslator, pickLocale, type Locale } from '../lib/i18n';
+import { isFromExtensionPage, VigieRequest, type ChecklistResponse, type ScanResponse, type VigieError } from '../lib/messages';
+import type { Settings } from '../lib/settings/schema';
+import { loadSettings } from '../lib/settings/storage';
+import { getChecklist, saveChecklist } from '../lib/store/checklist';
+import { domainSummaries, getAudit, openVigieDB, saveAudit, type VigieDatabase } from '../lib/store/db';
+
+function auditLocale(settings: Settings): Locale {
+  const choice = settings.language.ui;
+  return choice === 'auto' ? pickLocale([browser.i18n.getUILanguage()]) : choice;
+}
+
+function toError(error: unknown, locale: Locale): VigieError {
+  const { t } = createTranslator(locale);
+  const scanError = error instanceof ScanError ? error : new ScanError('internal', 'error.internal', { detail: String((error as Error)?.message ?? error).slice(0, 200) });
+  if (scanError.code === 'internal') console.error('Vigie: request failed', error);
+  return { code: scanError.code, message: t(scanError.messageKey, scanError.params), messageKey: scanError.messageKey, params: scanError.params };
+}
+
+async function historyOf(db: VigieDatabase, domain: string) {
+  const summaries = await domainSummaries(db, domain);
+  return { summaries, firstSeen: firstSeenDates(summaries) };
+}
 
 async function scan(tabId: number): Promise<ScanResponse> {
-  const locale = pickLocale([browser.i18n.getUILanguage()]);
-  const { t } = createTranslator(locale);
+  const settings = await loadSettings();
+  const locale = auditLocale(settings);
   const startedAt = new Date();
   const t0 = performance.now();
   try {
     const collected = await collectTab(tabId);
+    const db = await openVigieDB();
+    const domain = domainOf(collected.evidence.url);
+    const [{ summaries, firstSeen }, stored] = await Promise.all([historyOf(db, domain), getChecklist(db, domain)]);
     const audit = buildAudit({
       id: crypto.randomUUID(),
       evidence: collected.evidence,
@@ -23,34 +51,57 @@ async function scan(tabId: number): Promise<ScanResponse> {
       durationMs: performance.now() - t0,
       platform: detectPlatform(navigator.userAgent),
       locale,
+      answers: stored?.answers ?? {},
+      settings,
+      firstSeen,
       onRuleError: (ruleId, error) => console.error(`Vigie: rule ${ruleId} failed`, error),
     });
-    const db = await openVigieDB();
-    const previous = await previousSummary(db, audit.domain, audit.startedAt);
+    const previous = summaries.find((s) => s.startedAt < audit.startedAt) ?? null;
     await saveAudit(db, audit);
     await setGradeBadge(tabId, audit.score.grade);
-    return {
-      ok: true,
-      audit,
-      previous: previous && { id: previous.id, startedAt: previous.startedAt, score: previous.score, grade: previous.grade },
-    };
+    return { ok: true, audit, previous: previous && { id: previous.id, startedAt: previous.startedAt, score: previous.score, grade: previous.grade } };
   } catch (error) {
-    const scanError = error instanceof ScanError ? error : new ScanError('internal', 'error.internal', { detail: String((error as Error)?.message ?? error).slice(0, 200) });
-    if (scanError.code === 'internal') console.error('Vigie: scan failed', error);
-    return { ok: false, error: { code: scanError.code, message: t(scanError.messageKey, scanError.params), messageKey: scanError.messageKey, params: scanError.params } };
+    return { ok: false, error: toError(error, locale) };
+  }
+}
+
+/** Saves a domain's answers (merged point by point) and returns its latest audit re-diagnosed. */
+async function saveAnswers(domain: string, answers: ChecklistAnswers): Promise<ChecklistResponse> {
+  const settings = await loadSettings();
+  const locale = auditLocale(settings);
+  try {
+    const db = await openVigieDB();
+    const merged = await saveChecklist(db, { domain, answers, updatedAt: new Date().toISOString() });
+    const { summaries, firstSeen } = await historyOf(db, domain);
+    const latest: Audit | null = summaries[0] ? await getAudit(db, summaries[0].id) : null;
+    if (!latest) {
+      const { t } = createTranslator(locale);
+      return { ok: false, error: { code: 'no-audit', message: t('error.no-audit'), messageKey: 'error.no-audit', params: {} } };
+    }
+    // The latest audit's snapshot follows the answers; older audits keep the answers of their day.
+    const audit = rediagnose(latest, merged.answers, { settings, firstSeen });
+    await saveAudit(db, audit);
+    return { ok: true, audit };
+  } catch (error) {
+    return { ok: false, error: toError(error, locale) };
   }
 }
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const request = VigieRequest.safeParse(message);
-    if (!request.success) return undefined;
+    if (typeof message !== 'object' || message === null || !String((message as { type?: unknown }).type).startsWith('vigie:')) return undefined;
     if (!isFromExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) {
       return Promise.resolve({ ok: false, error: { code: 'permission-missing', message: 'Refused: Vigie only answers its own pages.', messageKey: 'error.refused', params: {} } });
+    }
+    const request = VigieRequest.safeParse(message);
+    if (!request.success) {
+      return Promise.resolve({ ok: false, error: { code: 'invalid-request', message: 'Invalid request.', messageKey: 'error.invalid-request', params: {} } });
     }
     switch (request.data.type) {
       case 'vigie:scan':
         return scan(request.data.tabId);
+      case 'vigie:checklist':
+        return saveAnswers(request.data.domain, request.data.answers);
     }
   });
 });

@@ -2,14 +2,31 @@
 import { z } from 'zod';
 import type { Audit } from './audit/schema';
 import type { ScanErrorCode } from './collect/scan-tab';
+import { ChecklistAnswers } from './diagnosis/answers';
 
 export const ScanRequest = z.object({ type: z.literal('vigie:scan'), tabId: z.number().int().min(0) });
-export const VigieRequest = z.discriminatedUnion('type', [ScanRequest]);
+export const ChecklistRequest = z.object({
+  type: z.literal('vigie:checklist'),
+  domain: z.string().min(1).max(253),
+  answers: ChecklistAnswers,
+});
+export const VigieRequest = z.discriminatedUnion('type', [ScanRequest, ChecklistRequest]);
 export type VigieRequest = z.infer<typeof VigieRequest>;
+
+export type VigieErrorCode = ScanErrorCode | 'invalid-request' | 'no-audit' | 'storage';
+
+export interface VigieError {
+  code: VigieErrorCode;
+  message: string;
+  messageKey: string;
+  params: Record<string, string>;
+}
 
 export type ScanResponse =
   | { ok: true; audit: Audit; previous: { id: string; startedAt: string; score: number; grade: string } | null }
-  | { ok: false; error: { code: ScanErrorCode; message: string; messageKey: string; params: Record<string, string> } };
+  | { ok: false; error: VigieError };
+
+export type ChecklistResponse = { ok: true; audit: Audit } | { ok: false; error: VigieError };
 
 /** Only the extension's own pages may drive it; content scripts and web pages may not. */
 export function isFromExtensionPage(sender: { id?: string; url?: string; origin?: string }, extensionId: string, extensionOrigin: string): boolean {

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { ChecklistEntry, VerdictBanner } from '../../components/checklist';
 import { FindingsBySeverity } from '../../components/FindingsBySeverity';
 import { GradeBadge } from '../../components/GradeBadge';
 import { useT } from '../../components/i18n';
+import { useChecklist } from '../../components/useChecklist';
+import type { Audit } from '../../lib/audit/schema';
 import type { ScanResponse } from '../../lib/messages';
 
 type State =
@@ -52,8 +55,6 @@ export function Popup() {
     if (tabIdFromUrl() === null) void scan();
   }, []);
 
-  const openReport = (id: string) => void browser.tabs.create({ url: browser.runtime.getURL(`/report.html?id=${encodeURIComponent(id)}`) });
-
   return (
     <main class="popup-main">
       <header class="popup-header">
@@ -75,25 +76,46 @@ export function Popup() {
         </div>
       )}
       {state.phase === 'done' && state.response.ok && (
-        <section data-testid="result" data-audit-id={state.response.audit.id}>
-          <p class="domain" data-testid="domain">{state.response.audit.domain}</p>
-          <GradeBadge score={state.response.audit.score} />
-          <p class="meta">
-            <span data-testid="duration">{t('popup.duration', { ms: state.response.audit.durationMs })}</span>
-            {' · '}
-            <span data-testid="previous">
-              {state.response.previous
-                ? t('popup.previous', { date: dateTime(state.response.previous.startedAt), score: state.response.previous.score, grade: state.response.previous.grade })
-                : t('popup.previous.none')}
-            </span>
-          </p>
-          <p class="count" data-testid="finding-count">{tn('popup.findingCount', state.response.audit.findings.length)}</p>
-          <FindingsBySeverity findings={state.response.audit.findings} />
-          <button type="button" data-testid="open-report" onClick={() => openReport((state.response as { audit: { id: string } }).audit.id)}>
-            {t('popup.openReport')}
-          </button>
-        </section>
+        <PopupResult key={state.response.audit.id} audit={state.response.audit} previous={state.response.previous} />
       )}
     </main>
+  );
+}
+
+const openPage = (path: string) => void browser.tabs.create({ url: browser.runtime.getURL(path as '/report.html') });
+
+/** The one-glance result: grade, verdict, findings by severity, and the checklist to answer during a call. */
+function PopupResult({ audit: scanned, previous }: { audit: Audit; previous: Extract<ScanResponse, { ok: true }>['previous'] }) {
+  const { t, tn, dateTime } = useT();
+  const checklist = useChecklist(scanned);
+  const { audit } = checklist;
+  return (
+    <section data-testid="result" data-audit-id={audit.id}>
+      <p class="domain" data-testid="domain">{audit.domain}</p>
+      <GradeBadge score={audit.score} />
+      <p class="meta">
+        <span data-testid="duration">{t('popup.duration', { ms: audit.durationMs })}</span>
+        {' · '}
+        <span data-testid="previous">
+          {previous ? t('popup.previous', { date: dateTime(previous.startedAt), score: previous.score, grade: previous.grade }) : t('popup.previous.none')}
+        </span>
+      </p>
+      <VerdictBanner signals={audit.signals} diagnosis={audit.diagnosis} points={audit.checklist.points} />
+      <p class="count" data-testid="finding-count">{tn('popup.findingCount', audit.findings.length)}</p>
+      <FindingsBySeverity findings={audit.findings} />
+      <div class="actions">
+        <button type="button" data-testid="open-report" onClick={() => openPage(`/report.html?id=${encodeURIComponent(audit.id)}`)}>
+          {t('popup.openReport')}
+        </button>
+        <button type="button" data-testid="open-history" onClick={() => openPage(`/history.html?domain=${encodeURIComponent(audit.domain)}`)}>
+          {t('popup.openHistory')}
+        </button>
+      </div>
+      <details class="popup-checklist" data-testid="popup-checklist">
+        <summary>{t('popup.checklist')}</summary>
+        {checklist.error && <p role="alert" class="error">{checklist.error}</p>}
+        <ChecklistEntry points={audit.checklist.points} findings={audit.findings} onStatus={checklist.onStatus} onAccept={checklist.onAccept} onNote={checklist.onNote} />
+      </details>
+    </section>
   );
 }

@@ -1,32 +1,38 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ChecklistEntry, PrioritiesList, SignalsPanel, TierCard, VerdictBanner } from '../../components/checklist';
+import { ExportPanel } from '../../components/export/ExportPanel';
 import { FindingsBySeverity } from '../../components/FindingsBySeverity';
 import { GradeBadge } from '../../components/GradeBadge';
-import { PermissionRequests } from '../../components/PermissionRequests';
 import { useT } from '../../components/i18n';
+import { PermissionRequests } from '../../components/PermissionRequests';
+import { TechnologiesTable } from '../../components/TechnologiesTable';
+import { useChecklist } from '../../components/useChecklist';
+import { AGENCY_STORAGE_KEY, parseAgencyProfile, type AgencyProfile } from '../../lib/agency/schema';
 import type { Audit } from '../../lib/audit/schema';
+import type { Settings } from '../../lib/settings/schema';
+import { declareCriticality, loadSettings } from '../../lib/settings/storage';
 import { getAudit, openVigieDB } from '../../lib/store/db';
 
-type State = { phase: 'loading' } | { phase: 'missing' } | { phase: 'ready'; audit: Audit };
+type State = { phase: 'loading' } | { phase: 'missing' } | { phase: 'ready'; audit: Audit; settings: Settings; agency: AgencyProfile | null };
 
-function downloadJson(audit: Audit) {
-  const blob = new Blob([JSON.stringify(audit, null, 2)], { type: 'application/json' });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `vigie-${audit.domain}-${audit.startedAt.slice(0, 10)}.json`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+async function loadAgency(): Promise<AgencyProfile | null> {
+  try {
+    return parseAgencyProfile((await browser.storage.local.get(AGENCY_STORAGE_KEY))[AGENCY_STORAGE_KEY]);
+  } catch {
+    return null;
+  }
 }
 
 export function ReportPage() {
-  const { t, dateTime } = useT();
+  const { t } = useT();
   const [state, setState] = useState<State>({ phase: 'loading' });
 
   useEffect(() => {
     const id = new URLSearchParams(location.search).get('id') ?? '';
-    void openVigieDB()
-      .then((db) => getAudit(db, id))
-      .then((audit) => {
-        setState(audit ? { phase: 'ready', audit } : { phase: 'missing' });
+    void Promise.all([openVigieDB().then((db) => getAudit(db, id)), loadSettings(), loadAgency()])
+      .then(([audit, settings, agency]) => {
+        setState(audit ? { phase: 'ready', audit, settings, agency } : { phase: 'missing' });
         if (audit) document.title = t('report.title', { domain: audit.domain });
       })
       .catch(() => setState({ phase: 'missing' }));
@@ -34,9 +40,30 @@ export function ReportPage() {
 
   if (state.phase === 'loading') return <p class="loading">{t('report.loading')}</p>;
   if (state.phase === 'missing') return <p class="error" role="alert">{t('report.notFound')}</p>;
-  const { audit } = state;
+  return <Report audit={state.audit} settings={state.settings} agency={state.agency} onSettings={(settings) => setState({ ...state, settings })} />;
+}
+
+function Report({ audit: loaded, settings, agency, onSettings }: { audit: Audit; settings: Settings; agency: AgencyProfile | null; onSettings: (s: Settings) => void }) {
+  const { t, dateTime } = useT();
+  const checklist = useChecklist(loaded);
+  const { audit } = checklist;
+  const criticality = settings.criticality[audit.domain];
+
+  async function declare(level: NonNullable<typeof criticality>) {
+    const saved = await declareCriticality(audit.domain, level);
+    if (saved.ok) {
+      onSettings(saved.settings);
+      // Re-diagnose with the same answers so the recommended tier follows the declaration.
+      const point = audit.checklist.points[0]!;
+      checklist.onStatus(point.id, point.status);
+    }
+  }
+
   return (
     <main class="report-main" data-testid="report" data-audit-id={audit.id}>
+      <p class="report-nav">
+        <a href={browser.runtime.getURL(`/history.html?domain=${encodeURIComponent(audit.domain)}` as '/history.html')}>{t('popup.openHistory')}</a>
+      </p>
       <h1>{t('report.title', { domain: audit.domain })}</h1>
       <section class="summary">
         <GradeBadge score={audit.score} />
@@ -50,7 +77,13 @@ export function ReportPage() {
           <dt>{t('report.headerSource')}</dt>
           <dd data-testid="header-source">{t(`headerSource.${audit.headerSource}`)}</dd>
         </dl>
-        <button type="button" onClick={() => downloadJson(audit)}>{t('report.downloadJson')}</button>
+      </section>
+
+      <VerdictBanner signals={audit.signals} diagnosis={audit.diagnosis} points={audit.checklist.points} />
+
+      <section>
+        <h2>{t('report.signals')}</h2>
+        <SignalsPanel signals={audit.signals} />
       </section>
 
       <section>
@@ -59,36 +92,45 @@ export function ReportPage() {
       </section>
 
       <section>
+        <h2>{t('report.priorities')}</h2>
+        <PrioritiesList findings={audit.findings} now={new Date(audit.startedAt)} priorities={settings.priorities} />
+      </section>
+
+      <section>
+        <h2>{t('report.checklist')}</h2>
+        {checklist.error && <p role="alert" class="error">{checklist.error}</p>}
+        <ChecklistEntry points={audit.checklist.points} findings={audit.findings} onStatus={checklist.onStatus} onAccept={checklist.onAccept} onNote={checklist.onNote} />
+      </section>
+
+      <section>
+        <h2>{t('report.tier')}</h2>
+        <TierCard tier={audit.diagnosis.tier} tiers={settings.tiers} {...(criticality ? { criticality } : {})} onDeclareCriticality={(level) => void declare(level)} />
+      </section>
+
+      <section>
+        <h2>{t('report.technologies')}</h2>
+        <TechnologiesTable technologies={audit.technologies} />
+      </section>
+
+      <section>
         <h2>{t('report.scoreTests')}</h2>
-        <table>
+        <table data-testid="score-tests">
           <thead>
             <tr><th>{t('report.test')}</th><th>{t('report.result')}</th><th>{t('report.modifier')}</th></tr>
           </thead>
           <tbody>
             {audit.score.tests.map((test) => (
-              <tr key={test.test}><td>{test.test}</td><td><code>{test.result}</code></td><td class="num">{test.modifier > 0 ? `+${test.modifier}` : test.modifier}</td></tr>
+              <tr key={test.test} class={test.pass === false ? 'failing' : ''}>
+                <td>{t(`score.test.${test.test}`)}</td>
+                <td>{t(`score.result.${test.result}`)}</td>
+                <td class="num">{test.modifier > 0 ? `+${test.modifier}` : test.modifier}</td>
+              </tr>
             ))}
           </tbody>
         </table>
       </section>
 
-      <section>
-        <h2>{t('report.technologies')}</h2>
-        {audit.technologies.length === 0 ? (
-          <p class="muted">{t('report.noTechnologies')}</p>
-        ) : (
-          <table data-testid="technologies">
-            <thead>
-              <tr><th>{t('report.tech.name')}</th><th>{t('report.tech.version')}</th><th>{t('report.tech.category')}</th><th>{t('report.tech.sources')}</th></tr>
-            </thead>
-            <tbody>
-              {audit.technologies.map((tech) => (
-                <tr key={tech.name}><td>{tech.name}</td><td>{tech.version ?? '—'}</td><td>{tech.category}</td><td>{tech.sources.join(', ')}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <ExportPanel source={{ kind: 'audit', audit }} agency={agency} printUrl={browser.runtime.getURL(`/print.html?id=${encodeURIComponent(audit.id)}` as '/print.html')} />
 
       <PermissionRequests audit={audit} />
 
@@ -99,7 +141,7 @@ export function ReportPage() {
         ) : (
           <ul data-testid="not-measured">
             {audit.notMeasured.map((n, i) => (
-              <li key={i}><strong>{t(`measure.${n.what}`)}</strong> — {t(n.reason.key, n.reason.params)}</li>
+              <li key={i} data-what={n.what}><strong>{t(`measure.${n.what}`)}</strong> — {t(n.reason.key, n.reason.params)}</li>
             ))}
           </ul>
         )}

@@ -1,0 +1,62 @@
+import type { Technology } from '../lib/audit/schema';
+import { useT } from './i18n';
+
+/** Only advisory links Vigie writes itself (https URLs from the knowledge base) become links. */
+function safeHttpsUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function TechnologiesTable({ technologies }: { technologies: Technology[] }) {
+  const { t } = useT();
+  if (!technologies.length) return <p class="muted">{t('report.noTechnologies')}</p>;
+  return (
+    <table data-testid="technologies" class="technologies">
+      <thead>
+        <tr>
+          <th>{t('report.tech.name')}</th>
+          <th>{t('report.tech.version')}</th>
+          <th>{t('report.tech.category')}</th>
+          <th>{t('report.tech.status')}</th>
+          <th>{t('report.tech.sources')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {technologies.map((tech) => (
+          <tr key={tech.name} data-tech={tech.name}>
+            <td>{tech.name}</td>
+            <td>{tech.version ?? '—'}</td>
+            <td>{t(`tech.category.${tech.category}`)}</td>
+            <td>
+              {tech.vulnerabilities.length > 0 && (
+                <details>
+                  <summary class="chip sev-high">{t('report.tech.vulnerabilities', { count: tech.vulnerabilities.length })}</summary>
+                  <ul>
+                    {tech.vulnerabilities.map((v) => {
+                      const href = safeHttpsUrl(v.url);
+                      return (
+                        <li key={v.id}>
+                          <span class={`chip sev-${v.severity}`}>{t(`severity.${v.severity}`)}</span>{' '}
+                          {href ? <a href={href} target="_blank" rel="noopener noreferrer">{v.id}</a> : <code>{v.id}</code>} — {v.summary}
+                          {v.fixedIn && <> ({t('report.tech.fixedIn', { version: v.fixedIn })})</>}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </details>
+              )}
+              {tech.eol && <p>{t('report.tech.eol', { date: tech.eol })}</p>}
+              {tech.behindBy && <p>{t('report.tech.behind', { behind: tech.behindBy, latest: tech.latest ?? '?' })}</p>}
+              {!tech.vulnerabilities.length && !tech.eol && !tech.behindBy && tech.latest && <p class="muted">{t('report.tech.latest', { latest: tech.latest })}</p>}
+            </td>
+            <td>{tech.sources.join(', ')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
