@@ -105,6 +105,15 @@ describe('scoreEvidence', () => {
     expect(headerTests.map((x) => x.result)).toEqual(Array(9).fill('not-measured'));
   });
 
+  it('judges the redirect from the outcome alone when hops are unknown (browser)', () => {
+    const variant = (outcome: 'redirected-to-https' | 'redirected-elsewhere' | 'no-redirect', finalUrl: string) =>
+      runTests(evidence({ httpVariant: { url: 'http://example.fr/', outcome, finalUrl, hops: [] } })).find((x) => x.test === 'redirection')!.result;
+    expect(variant('redirected-to-https', 'https://www.example.fr/')).toBe('redirection-to-https');
+    expect(variant('redirected-elsewhere', 'https://other.example/')).toBe('redirection-off-host-from-http');
+    expect(variant('redirected-elsewhere', 'http://www.example.fr/')).toBe('redirection-not-to-https');
+    expect(variant('no-redirect', 'http://example.fr/')).toBe('redirection-missing');
+  });
+
   it('still catches a session cookie readable by scripts without the cookies permission', () => {
     const score = scoreEvidence(evidence({ page: { documentCookieNames: ['PHPSESSID'] } }));
     expect(score.tests.find((x) => x.test === 'cookies')).toMatchObject({ result: 'cookies-session-without-httponly-flag', modifier: -30 });

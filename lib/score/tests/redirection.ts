@@ -23,8 +23,12 @@ export function redirectionResult(evidence: Evidence): string {
     return 'redirection-to-https';
   }
   if (variant.outcome === 'no-redirect') return 'redirection-missing';
-  if (variant.outcome === 'redirected-elsewhere') return 'redirection-not-to-https';
-  return 'redirection-to-https';
+  const final = variant.finalUrl ?? variant.url;
+  if (!isHttpsUrl(final)) return 'redirection-not-to-https';
+  // Only the end is known: the same host (give or take www.) is assumed to be reached directly;
+  // another site cannot have been reached through the same host over https.
+  const strip = (url: string) => (hostOf(url) ?? '').replace(/^www\./, '');
+  return strip(final) === strip(variant.url) ? 'redirection-to-https' : 'redirection-off-host-from-http';
 }
 
 export function redirectionTest(evidence: Evidence): TestOutcome {
