@@ -31,12 +31,14 @@ export function checkScripts(pageUrl: string, scripts: readonly ScriptInput[]): 
     } catch {
       return [];
     }
+    // data: and blob: scripts are built by the page itself: nothing travels, like an inline script.
+    const embedded = scheme === 'data:' || scheme === 'blob:';
     // A protocol-relative or relative URL takes the page's scheme: on an https page it loads securely.
-    const local = host === null || pageHost === null || sameSite(host, pageHost);
+    const local = embedded || host === null || pageHost === null || sameSite(host, pageHost);
     return [{
       src: src.slice(0, 2048),
       local,
-      secure: scheme === 'https:',
+      secure: scheme === 'https:' || embedded,
       integrity: HASH.test(script.integrity ?? ''),
       crossOrigin: script.crossOrigin !== undefined,
     }];

@@ -133,6 +133,9 @@ describe('checkScripts', () => {
       [true, true, false, false], [true, true, false, false], [false, true, true, true], [false, false, false, false],
     ]);
   });
+  it('treats data: and blob: scripts as the page\'s own', () => {
+    expect(checkScripts('https://a.example/', [{ src: 'data:text/javascript,1' }, { src: 'blob:https://a.example/1' }]).map((c) => [c.local, c.secure])).toEqual([[true, true], [true, true]]);
+  });
   it('approximates registrable domains', () => {
     expect(registrableDomain('a.b.example.com')).toBe('example.com');
     expect(registrableDomain('shop.example.co.uk')).toBe('example.co.uk');
