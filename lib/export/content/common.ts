@@ -1,6 +1,7 @@
 /** Pieces shared by the email, proposal, full and monthly documents. */
 import { isSafeLogoDataUrl, type AgencyProfile } from '../../agency/schema';
 import type { Audit, Finding } from '../../audit/schema';
+import type { MessageRef } from '../../evidence/schema';
 import { ageAt } from '../age';
 import type { ExportContext } from '../context';
 import { code, link, paragraph, text, type Block, type Inline } from '../doc';
@@ -38,6 +39,12 @@ export function gradeSentence(ctx: ExportContext, audit: Audit): string {
   return ctx.t('export.grade', { grade: audit.score.grade, score: audit.score.value });
 }
 
+/** A reason from the diagnosis; a `finding` parameter naming a finding of the audit is shown by its title. */
+export function auditMessage(ctx: ExportContext, audit: Audit, ref: MessageRef): string {
+  const named = typeof ref.params.finding === 'string' ? audit.findings.find((f) => f.id === ref.params.finding) : undefined;
+  return message(ctx, named ? { key: ref.key, params: { ...ref.params, finding: findingTitle(ctx, named) } } : ref);
+}
+
 const CRITICAL_SIGNALS = ['S2', 'S3', 'S4'];
 
 /** The rule of three criticals, said prominently; when undecided, which answers would settle it. */
@@ -53,7 +60,7 @@ export function verdictBlocks(ctx: ExportContext, audit: Audit): Block[] {
   const pending = critical.filter((s) => s.state === 'unconfirmed');
   if (verdict !== 'probable' && pending.length > 0) {
     blocks.push(paragraph(text(ctx.t('export.verdict.settle'))));
-    blocks.push({ kind: 'list', items: pending.map((s) => [text(signalLabel(ctx, s.id)), text(' — '), text(s.reasons.map((r) => message(ctx, r)).join(' ; '))]) });
+    blocks.push({ kind: 'list', items: pending.map((s) => [text(signalLabel(ctx, s.id)), text(' — '), text(s.reasons.map((r) => auditMessage(ctx, audit, r)).join(' ; '))]) });
   }
   return blocks;
 }

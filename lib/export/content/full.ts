@@ -8,7 +8,7 @@ import {
   PRIORITY_ORDER, blockLabel, byUrgency, categoryLabel, evidenceLabel, findingExplain, findingFix, findingTitle,
   levelLabel, measureLabel, message, pointLabel, priorityLabel, severityLabel, signalLabel, signalStateLabel, statusLabel,
 } from '../labels';
-import { ageText, countsSentence, deadlineText, footer, gradeSentence, letterhead, riskItem, tierBlocks, topRisks, verdictBlocks } from './common';
+import { ageText, auditMessage, countsSentence, deadlineText, footer, gradeSentence, letterhead, riskItem, tierBlocks, topRisks, verdictBlocks } from './common';
 
 /** Evidence values longer than this, or on several lines, go in a code block of the appendix. */
 const BLOCK_VALUE = 160;
@@ -29,7 +29,7 @@ function executiveSummary(ctx: ExportContext, audit: Audit): Block[] {
         [text(`${s.id} — ${signalLabel(ctx, s.id)}`)],
         [text(levelLabel(ctx, s.level))],
         [s.state === 'raised' ? strong(signalStateLabel(ctx, s.state)) : text(signalStateLabel(ctx, s.state))],
-        [text(s.reasons.slice(0, 5).map((r) => message(ctx, r)).join(' ; ') + (s.reasons.length > 5 ? ` ${ctx.t('export.more', { count: s.reasons.length - 5 })}` : ''))],
+        [text(s.reasons.slice(0, 5).map((r) => auditMessage(ctx, audit, r)).join(' ; ') + (s.reasons.length > 5 ? ` ${ctx.t('export.more', { count: s.reasons.length - 5 })}` : ''))],
       ]),
     },
     heading(3, ctx.t('export.section.topRisks')),
