@@ -1,6 +1,6 @@
 /** Opening the database: runs every migration step between the stored version and the requested one. */
 import { openDB, type IDBPDatabase } from 'idb';
-import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 import type { VigieDB } from './schema';
 
 export const DB_NAME = 'vigie';
@@ -8,10 +8,12 @@ export const DB_VERSION = LATEST_VERSION;
 export type VigieDatabase = IDBPDatabase<VigieDB>;
 
 /** Opens `name` at `version` (the latest by default). Tests open older versions to seed frozen records. */
-export function openAtVersion(name: string, version: number = DB_VERSION): Promise<VigieDatabase> {
+export function openAtVersion(name: string, version: number = DB_VERSION, migrations: readonly Migration[] = MIGRATIONS): Promise<VigieDatabase> {
   return openDB<VigieDB>(name, version, {
     upgrade(db, oldVersion, _newVersion, tx) {
-      const steps = MIGRATIONS.filter((m) => m.to > oldVersion && m.to <= version);
+      const steps = migrations.filter((m) => m.to > oldVersion && m.to <= version);
+      // An aborted upgrade already rejects openDB; this keeps its `done` from being reported twice.
+      tx.done.catch(() => undefined);
       void (async () => {
         for (const step of steps) await step.run(db, tx);
       })().catch((error) => {

@@ -3,7 +3,7 @@
  * fixtures/ are written as that version wrote them and never regenerated: when a step is added,
  * add the frozen records of the version before it to FROZEN.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Audit } from '../../lib/audit/schema';
 import { DomainChecklist } from '../../lib/diagnosis/answers';
 import { getChecklist } from '../../lib/store/checklist';
@@ -94,5 +94,34 @@ describe('migrations', () => {
     const db = await openVigieDB(name);
     expect(await listDomains(db)).toEqual([]);
     db.close();
+  });
+});
+
+describe('upgrades', () => {
+  it('a failing step leaves the database at its old version with its records', async () => {
+    const name = `vigie-migrate-fail-${crypto.randomUUID()}`;
+    await seed(name, 1);
+    const broken = [...MIGRATIONS.slice(0, 1), { to: 2, run: async () => { throw new Error('step failed'); } }];
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await expect(openAtVersion(name, 2, broken)).rejects.toThrow();
+    expect(errors).toHaveBeenCalled();
+    errors.mockRestore();
+    const v1 = (await openAtVersion(name, 1)) as unknown as VigieDatabase;
+    expect(v1.version).toBe(1);
+    expect(await v1.count('audits')).toBe(FROZEN[1]!.stores.audits!.length);
+    v1.close();
+    const db = await openVigieDB(name);
+    expect(await listDomains(db)).not.toEqual([]);
+    db.close();
+  });
+
+  it('a page still holding the old version open does not block the upgrade', async () => {
+    const name = `vigie-migrate-open-${crypto.randomUUID()}`;
+    await seed(name, 1);
+    const old = await openAtVersion(name, 1);
+    const db = await openVigieDB(name);
+    expect(db.version).toBe(DB_VERSION);
+    db.close();
+    old.close();
   });
 });
