@@ -1,6 +1,7 @@
 import type { EvidenceItem } from '../audit/schema';
 import { headerValues, type Evidence } from '../evidence/schema';
 import { evaluatePolicy, META_IGNORED_DIRECTIVES, parsePolicy, splitPolicies, type CspIssue, type CspIssueKind } from '../headers/csp';
+import { clip } from '../headers/clip';
 import { ev } from './evidence-labels';
 import { defineRules, type RuleHit } from './types';
 
@@ -19,7 +20,7 @@ function enforced(evidence: Evidence): Enforced[] {
 }
 
 const policyItem = (p: Enforced): EvidenceItem =>
-  p.from === 'header' ? ev.header('Content-Security-Policy', p.text) : { label: 'evidence.meta-csp', value: p.text };
+  p.from === 'header' ? ev.header('Content-Security-Policy', clip(p.text)) : { label: 'evidence.meta-csp', value: clip(p.text) };
 
 /**
  * CSP Evaluator's issues that hold for the page: with several policies every one is enforced, so a
@@ -88,7 +89,7 @@ export const cspRules = defineRules([
     check: (evidence) => {
       if (enforced(evidence).length) return [];
       const ro = headerValues(evidence.headers, 'content-security-policy-report-only');
-      return ro.length ? [{ evidence: [ev.header('Content-Security-Policy-Report-Only', ro.join(', '))] }] : [];
+      return ro.length ? [{ evidence: [ev.header('Content-Security-Policy-Report-Only', clip(ro.join(', ')))] }] : [];
     },
   },
   issueRule('csp.unsafe-inline', ['unsafe-inline'], { severity: 'high', priority: 'P2' }),
@@ -126,7 +127,7 @@ export const cspRules = defineRules([
     check: (evidence) => {
       const metas = splitPolicies(metaCsp(evidence));
       const ignored = [...new Set(metas.flatMap((text) => [...parsePolicy(text).directives.keys()].filter((d) => (META_IGNORED_DIRECTIVES as readonly string[]).includes(d))))];
-      return ignored.length ? [{ params: { directive: ignored.join(', ') }, evidence: metas.slice(0, 3).map((value) => ({ label: 'evidence.meta-csp', value })) }] : [];
+      return ignored.length ? [{ params: { directive: ignored.join(', ') }, evidence: metas.slice(0, 3).map((value) => ({ label: 'evidence.meta-csp', value: clip(value) })) }] : [];
     },
   },
 ]);

@@ -1,4 +1,5 @@
 import { headerValues } from '../evidence/schema';
+import { clip } from '../headers/clip';
 import { ev } from './evidence-labels';
 import { defineRules } from './types';
 
@@ -33,7 +34,7 @@ export const disclosureRules = defineRules([
         return [{
           subject: name.toLowerCase(),
           params: { header: name, value: withVersion.slice(0, 200), version: findVersionInHeader(withVersion)! },
-          evidence: [ev.header(name, withVersion)],
+          evidence: [ev.header(name, clip(withVersion))],
         }];
       }),
   },
@@ -50,7 +51,7 @@ export const disclosureRules = defineRules([
         const values = headerValues(evidence.headers, name).filter((v) => v.trim() !== '');
         // With a version, disclosure.version-header already reports it.
         if (values.length === 0 || values.some((v) => findVersionInHeader(v) !== null)) return [];
-        return [{ subject: name.toLowerCase(), params: { header: name, value: values[0]!.slice(0, 200) }, evidence: [ev.header(name, values[0]!)] }];
+        return [{ subject: name.toLowerCase(), params: { header: name, value: values[0]!.slice(0, 200) }, evidence: [ev.header(name, clip(values[0]!))] }];
       }),
   },
 ]);

@@ -7,6 +7,7 @@ import { checkScripts } from '../headers/sri';
 import { parseXFrameOptions } from '../headers/x-frame-options';
 import { corsAnalysis } from '../score/tests/cors';
 import { cspBlocksFraming } from '../score/tests/csp';
+import { clip } from '../headers/clip';
 import { ev } from './evidence-labels';
 import { defineRules } from './types';
 
@@ -15,7 +16,7 @@ const metaReferrer = (evidence: Evidence) =>
 
 const present = (evidence: Evidence, name: string): EvidenceItem => {
   const value = headerValue(evidence.headers, name);
-  return value === null ? ev.headerAbsent(name) : ev.header(name, value);
+  return value === null ? ev.headerAbsent(name) : ev.header(name, clip(value));
 };
 
 const CROSS_ORIGIN = [
@@ -36,7 +37,7 @@ export const headerRules = defineRules([
     check: (evidence) => {
       const value = headerValue(evidence.headers, 'x-content-type-options');
       if (value !== null && value.trim().toLowerCase() === 'nosniff') return [];
-      return [{ evidence: [value === null ? ev.headerAbsent('X-Content-Type-Options') : ev.header('X-Content-Type-Options', value)] }];
+      return [{ evidence: [value === null ? ev.headerAbsent('X-Content-Type-Options') : ev.header('X-Content-Type-Options', clip(value))] }];
     },
   },
   {
@@ -81,7 +82,7 @@ export const headerRules = defineRules([
       const { policy } = parseReferrerPolicy(all);
       if (policy !== null && isPrivateReferrerPolicy(policy)) return [];
       // An unreadable value leaves the browser default (strict-origin-when-cross-origin): a mistake, less serious.
-      return [{ ...(policy === null ? { severity: 'low' as const } : {}), params: { policy: policy ?? all.join(', ').slice(0, 200) }, evidence: [ev.header('Referrer-Policy', all.join(', '))] }];
+      return [{ ...(policy === null ? { severity: 'low' as const } : {}), params: { policy: policy ?? all.join(', ').slice(0, 200) }, evidence: [ev.header('Referrer-Policy', clip(all.join(', ')))] }];
     },
   },
   {
@@ -105,7 +106,7 @@ export const headerRules = defineRules([
     check: (evidence) => {
       const value = headerValue(evidence.headers, 'permissions-policy');
       if (value === null || parsePermissionsPolicy(value).valid) return [];
-      return [{ evidence: [ev.header('Permissions-Policy', value)] }];
+      return [{ evidence: [ev.header('Permissions-Policy', clip(value))] }];
     },
   },
   {
@@ -120,7 +121,7 @@ export const headerRules = defineRules([
       const value = headerValue(evidence.headers, 'permissions-policy');
       if (value === null) return [];
       const open = featuresOpenToAll(parsePermissionsPolicy(value));
-      return open.length ? [{ params: { features: open.join(', ') }, evidence: [ev.header('Permissions-Policy', value)] }] : [];
+      return open.length ? [{ params: { features: open.join(', ') }, evidence: [ev.header('Permissions-Policy', clip(value))] }] : [];
     },
   },
   {
@@ -155,7 +156,7 @@ export const headerRules = defineRules([
       CROSS_ORIGIN.flatMap(([name, parse]) => {
         const list = headerValues(evidence.headers, name);
         if (list.length === 0 || parse(list) !== null) return [];
-        return [{ subject: name.toLowerCase(), params: { header: name, value: list.join(', ').slice(0, 200) }, evidence: [ev.header(name, list.join(', '))] }];
+        return [{ subject: name.toLowerCase(), params: { header: name, value: list.join(', ').slice(0, 200) }, evidence: [ev.header(name, clip(list.join(', ')))] }];
       }),
   },
   {
@@ -174,7 +175,7 @@ export const headerRules = defineRules([
         ...(cors.wildcardWithCredentials ? { severity: 'medium' as const, priority: 'P2' as const } : {}),
         params: { origin: cors.allowOrigin ?? '' },
         evidence: [
-          ev.header('Access-Control-Allow-Origin', cors.allowOrigin ?? ''),
+          ev.header('Access-Control-Allow-Origin', clip(cors.allowOrigin ?? '')),
           ev.header('Access-Control-Allow-Credentials', 'true'),
           ...(evidence.cors ? [{ label: 'evidence.request-origin', value: evidence.cors.origin }] : []),
         ],

@@ -2,6 +2,7 @@ import type { EvidenceItem } from '../audit/schema';
 import { headerValue, headerValues, type Evidence } from '../evidence/schema';
 import { HSTS_ONE_YEAR, HSTS_SIX_MONTHS, parseHsts } from '../headers/hsts';
 import { hostOf } from '../headers/site';
+import { clip } from '../headers/clip';
 import { ev } from './evidence-labels';
 import { defineRules } from './types';
 
@@ -94,7 +95,7 @@ export const transportRules = defineRules([
     check: (evidence) => {
       const hsts = hstsOf(evidence);
       if (!hsts || hsts.parsed.valid) return [];
-      return [{ params: { problem: hsts.parsed.problems[0] ?? 'no-max-age' }, evidence: [ev.header(STS, hsts.raw)] }];
+      return [{ params: { problem: hsts.parsed.problems[0] ?? 'no-max-age' }, evidence: [ev.header(STS, clip(hsts.raw))] }];
     },
   },
   {
@@ -111,7 +112,7 @@ export const transportRules = defineRules([
       if (!hsts || maxAge === null || maxAge === undefined || maxAge >= HSTS_ONE_YEAR) return [];
       // Vigie recommends one year; below the Observatory's six months it also costs score points.
       const severity = maxAge === 0 ? 'high' : maxAge < HSTS_SIX_MONTHS ? 'medium' : 'low';
-      return [{ severity, params: { days: Math.floor(maxAge / 86_400) }, evidence: [ev.header(STS, hsts.raw)] }];
+      return [{ severity, params: { days: Math.floor(maxAge / 86_400) }, evidence: [ev.header(STS, clip(hsts.raw))] }];
     },
   },
   {
@@ -125,7 +126,7 @@ export const transportRules = defineRules([
     check: (evidence) => {
       const hsts = hstsOf(evidence);
       if (!hsts || !hsts.parsed.valid || hsts.parsed.maxAge === 0 || hsts.parsed.includeSubDomains) return [];
-      return [{ evidence: [ev.header(STS, hsts.raw)] }];
+      return [{ evidence: [ev.header(STS, clip(hsts.raw))] }];
     },
   },
   {
@@ -139,7 +140,7 @@ export const transportRules = defineRules([
     check: (evidence) => {
       const hsts = hstsOf(evidence);
       if (!hsts || !hsts.parsed.valid || hsts.parsed.preload || !hsts.parsed.includeSubDomains) return [];
-      return [{ evidence: [ev.header(STS, hsts.raw)] }];
+      return [{ evidence: [ev.header(STS, clip(hsts.raw))] }];
     },
   },
   {

@@ -61,8 +61,11 @@ describe('policy structure', () => {
     expect(run('csp.meta-ignored-directive', meta("default-src 'self'; frame-ancestors 'none'; report-uri /r"))![0]!.params).toEqual({ directive: 'frame-ancestors, report-uri' });
     expect(fires('csp.meta-ignored-directive', csp("frame-ancestors 'none'"))).toBe(false);
   });
-  it('survives a very long policy', () => {
-    const long = `default-src 'self'; img-src ${Array.from({ length: 600 }, (_, i) => `https://h${i}.example`).join(' ')}`;
+  it('survives a very long policy and keeps its evidence within the Audit limits', () => {
+    const long = `script-src 'unsafe-inline'; img-src ${Array.from({ length: 700 }, (_, i) => `https://h${i}.example`).join(' ')}`;
+    expect(long.length).toBeGreaterThan(15_000);
     expect(fires('csp.missing', csp(long))).toBe(false);
+    const [hit] = run('csp.unsafe-inline', csp(long))!;
+    expect(hit!.evidence[0]!.value.length).toBeLessThanOrEqual(4100);
   });
 });
