@@ -1,5 +1,7 @@
 /** Options page: loads the settings, lets the form edit them, saves them validated. */
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { AgencyProfileForm } from '../../components/AgencyProfileForm';
 import { useT } from '../../components/i18n';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { loadSettings, saveSettings, type SettingsArea } from '../../lib/settings/storage';
@@ -39,6 +41,10 @@ export function OptionsPage({ area, onLanguage }: OptionsPageProps) {
   return (
     <main class="report-main options-main">
       <h1>{t('options.title')}</h1>
+      <p>
+        <a href={browser.runtime.getURL('/history.html')}>{t('options.links.history')}</a>
+      </p>
+      <AgencyProfileForm />
       <SettingsForm
         settings={settings}
         timeZones={supportedTimeZones()}

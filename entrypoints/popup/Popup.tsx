@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ChecklistEntry, VerdictBanner } from '../../components/checklist';
+import { ExportPanel } from '../../components/export/ExportPanel';
+import { useAgencyProfile } from '../../components/export/useAgencyProfile';
 import { FindingsBySeverity } from '../../components/FindingsBySeverity';
 import { GradeBadge } from '../../components/GradeBadge';
 import { useT } from '../../components/i18n';
@@ -88,6 +90,7 @@ const openPage = (path: string) => void browser.tabs.create({ url: browser.runti
 function PopupResult({ audit: scanned, previous }: { audit: Audit; previous: Extract<ScanResponse, { ok: true }>['previous'] }) {
   const { t, tn, dateTime } = useT();
   const checklist = useChecklist(scanned);
+  const agency = useAgencyProfile();
   const { audit } = checklist;
   return (
     <section data-testid="result" data-audit-id={audit.id}>
@@ -111,6 +114,7 @@ function PopupResult({ audit: scanned, previous }: { audit: Audit; previous: Ext
           {t('popup.openHistory')}
         </button>
       </div>
+      <ExportPanel source={{ kind: 'audit', audit }} agency={agency} compact />
       <details class="popup-checklist" data-testid="popup-checklist">
         <summary>{t('popup.checklist')}</summary>
         {checklist.error && <p role="alert" class="error">{checklist.error}</p>}
