@@ -2,18 +2,11 @@
 import { defaultReporter, type CorruptRecordReporter } from './errors';
 import type { VigieDatabase } from './open';
 import { AgencyFields, agencyFieldsKey } from './schema';
+import { readValid } from './read-valid';
 import { commitOrAbort } from './write';
 
 export async function getAgencyFields(db: VigieDatabase, domain: string, month: string, report: CorruptRecordReporter = defaultReporter): Promise<AgencyFields | null> {
-  const key = agencyFieldsKey(domain, month);
-  const raw = await db.get('agencyFields', key);
-  if (raw === undefined) return null;
-  const parsed = AgencyFields.safeParse(raw);
-  if (!parsed.success) {
-    report('agencyFields', key, parsed.error);
-    return null;
-  }
-  return parsed.data;
+  return readValid(db, 'agencyFields', agencyFieldsKey(domain, month), AgencyFields, report);
 }
 
 export async function saveAgencyFields(db: VigieDatabase, fields: AgencyFields): Promise<void> {

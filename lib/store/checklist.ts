@@ -3,17 +3,11 @@ import { DomainChecklist, type ChecklistAnswers } from '../diagnosis/answers';
 import { mergeChecklists } from './checklist-merge';
 import { defaultReporter, type CorruptRecordReporter } from './errors';
 import type { VigieDatabase } from './open';
+import { readValid } from './read-valid';
 import { commitOrAbort } from './write';
 
 export async function getChecklist(db: VigieDatabase, domain: string, report: CorruptRecordReporter = defaultReporter): Promise<DomainChecklist | null> {
-  const raw = await db.get('checklist', domain);
-  if (raw === undefined) return null;
-  const parsed = DomainChecklist.safeParse(raw);
-  if (!parsed.success) {
-    report('checklist', domain, parsed.error);
-    return null;
-  }
-  return parsed.data;
+  return readValid(db, 'checklist', domain, DomainChecklist, report);
 }
 
 /**

@@ -7,6 +7,7 @@ import { domainRange, refreshDomain } from './domain-index';
 import { defaultReporter, type CorruptRecordReporter } from './errors';
 import { DB_NAME, openAtVersion, type VigieDatabase } from './open';
 import { AuditSummary } from './schema';
+import { readValid } from './read-valid';
 import { commitOrAbort } from './write';
 
 export { DB_NAME, DB_VERSION, type VigieDatabase } from './open';
@@ -46,14 +47,7 @@ export async function saveAudit(db: VigieDatabase, audit: Audit): Promise<void> 
 }
 
 export async function getAudit(db: VigieDatabase, id: string, report: CorruptRecordReporter = defaultReporter): Promise<Audit | null> {
-  const raw = await db.get('audits', id);
-  if (raw === undefined) return null;
-  const parsed = Audit.safeParse(raw);
-  if (!parsed.success) {
-    report('audits', id, parsed.error);
-    return null;
-  }
-  return parsed.data;
+  return readValid(db, 'audits', id, Audit, report);
 }
 
 /** Summaries of a domain's audits, newest first. */

@@ -2,6 +2,7 @@
 /** Backup and restore through the page: the download restores to the same history; a bad file shows its message and changes nothing. */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { until } from './dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupPanel } from '../../components/history/BackupPanel';
 import type { HistoryIO } from '../../components/history/io';
@@ -12,15 +13,6 @@ import { freshDb, makeAudit, snapshot } from '../store/helpers';
 
 afterEach(() => { document.body.innerHTML = ''; });
 
-async function until<T>(probe: () => T | null | undefined | false, what: string): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() - start > 5000) throw new Error(`timed out waiting for ${what}`);
-    await act(async () => { await new Promise((r) => setTimeout(r, 10)); });
-  }
-}
 
 function setup(db: VigieDatabase, locale: 'en' | 'fr' = 'en') {
   const downloads: { blob: Blob; name: string }[] = [];

@@ -5,6 +5,7 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { until } from './dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryIO } from '../../components/history/io';
 import { TranslatorProvider } from '../../components/i18n';
@@ -18,15 +19,6 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-async function until<T>(probe: () => T | null | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await act(async () => { await new Promise((r) => setTimeout(r, 10)); });
-  }
-}
 
 function fakeIO(confirmAnswer = true): HistoryIO & { downloads: { name: string; blob: Blob }[]; questions: string[] } {
   const downloads: { name: string; blob: Blob }[] = [];
