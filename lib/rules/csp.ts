@@ -50,13 +50,13 @@ function issueRule(id: string, kinds: readonly CspIssueKind[], opts: { severity:
       if (!opts.perDirective) {
         const directives = [...new Set(issues.map((i) => i.directive))].join(', ');
         const sources = [...new Set(issues.map((i) => i.value).filter((v): v is string => v !== null))].join(' ');
-        return [{ params: { directive: directives, source: sources }, evidence: items }];
+        return [{ params: { directive: clip(directives, 200), source: clip(sources, 300) }, evidence: items }];
       }
       const byDirective = new Map<string, CspIssue[]>();
       for (const i of issues) byDirective.set(i.directive, [...(byDirective.get(i.directive) ?? []), i]);
       return [...byDirective].map(([directive, list]) => ({
         subject: directive,
-        params: { directive, source: [...new Set(list.map((i) => i.value ?? ''))].join(' ').slice(0, 300) },
+        params: { directive, source: clip([...new Set(list.map((i) => i.value ?? ''))].join(' '), 300) },
         evidence: items,
       }));
     },
@@ -113,7 +113,7 @@ export const cspRules = defineRules([
     check: (evidence) => {
       const policies = enforced(evidence);
       const repeated = [...new Set(policies.flatMap((p) => parsePolicy(p.text).duplicates))];
-      return repeated.length ? [{ params: { directive: repeated.join(', ') }, evidence: policies.slice(0, 3).map(policyItem) }] : [];
+      return repeated.length ? [{ params: { directive: clip(repeated.join(', '), 200) }, evidence: policies.slice(0, 3).map(policyItem) }] : [];
     },
   },
   {

@@ -173,7 +173,7 @@ export const headerRules = defineRules([
       return [{
         // `*` with credentials is refused by browsers: a misunderstanding to fix, not an open door.
         ...(cors.wildcardWithCredentials ? { severity: 'medium' as const, priority: 'P2' as const } : {}),
-        params: { origin: cors.allowOrigin ?? '' },
+        params: { origin: clip(cors.allowOrigin ?? '', 200) },
         evidence: [
           ev.header('Access-Control-Allow-Origin', clip(cors.allowOrigin ?? '')),
           ev.header('Access-Control-Allow-Credentials', 'true'),

@@ -48,7 +48,7 @@ export const transportRules = defineRules([
       if (v.outcome === 'redirected-to-https' || v.outcome === 'unreachable') return [];
       const final = v.finalUrl ?? v.url;
       if (isHttps(final)) return [];
-      return [{ params: { url: v.url, final }, evidence: [ev.url(v.url), ...v.hops.slice(0, 10).map((h) => hop(h.url, h.status)), ...(v.hops.length ? [] : [hop(final)])] }];
+      return [{ params: { url: clip(v.url, 300), final: clip(final, 300) }, evidence: [ev.url(v.url), ...v.hops.slice(0, 10).map((h) => hop(h.url, h.status)), ...(v.hops.length ? [] : [hop(final)])] }];
     },
   },
   {
@@ -66,7 +66,7 @@ export const transportRules = defineRules([
       if (hops.length < 2 || !isHttps(hops[hops.length - 1]!.url)) return [];
       const first = hops[1]!;
       if (isHttps(first.url) && hostOf(first.url) === hostOf(hops[0]!.url)) return [];
-      return [{ params: { url, first: first.url }, evidence: hops.slice(0, 10).map((h) => hop(h.url, h.status)) }];
+      return [{ params: { url: clip(url, 300), first: clip(first.url, 300) }, evidence: hops.slice(0, 10).map((h) => hop(h.url, h.status)) }];
     },
   },
   {
