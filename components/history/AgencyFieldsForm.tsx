@@ -30,7 +30,8 @@ export function AgencyFieldsForm({ domain, month, initial, now, onSave }: Agency
   const { t } = useT();
   const [draft, setDraft] = useState<Draft>(toDraft(initial));
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  useEffect(() => { setDraft(toDraft(initial)); setMessage(null); }, [initial, domain, month]);
+  useEffect(() => setDraft(toDraft(initial)), [initial]);
+  useEffect(() => setMessage(null), [domain, month]);
   const set = (key: keyof Draft) => (e: Event) => setDraft({ ...draft, [key]: (e.currentTarget as HTMLInputElement).value });
 
   async function submit(e: Event) {
@@ -49,7 +50,7 @@ export function AgencyFieldsForm({ domain, month, initial, now, onSave }: Agency
   }
 
   return (
-    <form class="agency-fields" onSubmit={submit} data-testid="agency-fields">
+    <form class="agency-fields" onSubmit={submit} noValidate data-testid="agency-fields">
       <h3>{t('history.monthly.agency')}</h3>
       <label>{t('history.monthly.field.uptime')} <input type="number" min="0" max="100" step="any" value={draft.uptime} onInput={set('uptime')} name="uptime" /></label>
       <fieldset>

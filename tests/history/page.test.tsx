@@ -151,5 +151,15 @@ describe('history page', () => {
     await act(async () => { (form.querySelector('button[type=submit]') as HTMLButtonElement).click(); });
     await until(() => monthly.querySelector('[data-testid=monthly-sections]')?.textContent?.includes('Uptime over the month: 99.5 %'), 'the saved uptime');
     expect(await db.get('agencyFields', 'shop.example|2026-11')).toMatchObject({ uptimePercent: 99.5 });
+    expect(form.querySelector('[role=status]')!.textContent).toBe('Saved.');
+
+    await act(async () => {
+      const uptime = form.querySelector('input[name=uptime]') as HTMLInputElement;
+      uptime.value = '120';
+      uptime.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => { (form.querySelector('button[type=submit]') as HTMLButtonElement).click(); });
+    expect(await until(() => form.querySelector('[role=alert]'), 'the refusal')).toBeTruthy();
+    expect(await db.get('agencyFields', 'shop.example|2026-11')).toMatchObject({ uptimePercent: 99.5 });
   });
 });
