@@ -81,11 +81,12 @@ const SUCURI = 'https://docs.sucuri.net/website-firewall/';
 const IMPERVA_COOKIES = 'https://docs.imperva.com/bundle/cloud-application-security/page/cookies.htm';
 const IMPERVA_HEADERS = 'https://docs.imperva.com/bundle/cloud-application-security/page/settings/delivery-settings.htm';
 const CLOUDFRONT = 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html';
-const AWS_WAF_TOKEN = 'https://docs.aws.amazon.com/waf/latest/developerguide/waf-tokens.html';
+const AWS_WAF_TOKEN = 'https://docs.aws.amazon.com/waf/latest/developerguide/waf-tokens-details.html';
 const AWS_WAF_CAPTCHA = 'https://docs.aws.amazon.com/waf/latest/developerguide/waf-captcha-and-challenge.html';
 const AWS_ALB_STICKY = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/sticky-sessions.html';
 const AWS_CLB_STICKY = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-sticky-sessions.html';
 const FASTLY_HEADERS = 'https://www.fastly.com/documentation/reference/http/http-headers/';
+const FASTLY_SERVED_BY = 'https://www.fastly.com/documentation/reference/http/http-headers/X-Served-By/';
 const AZURE_FD = 'https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol';
 const AZURE_AG = 'https://learn.microsoft.com/azure/application-gateway/configuration-http-settings';
 const F5_PERSIST = 'https://my.f5.com/manage/s/article/K6917';
@@ -136,16 +137,16 @@ export const WAF_SIGNATURES: readonly WafSignature[] = [
   h('cloudfront', 'cdn', 'via', CLOUDFRONT, false, /\(CloudFront\)/i),
   h('cloudfront', 'cdn', 'x-cache', CLOUDFRONT, false, /\bfrom cloudfront$/i),
   // AWS WAF: its token cookie, and the header of a CAPTCHA or challenge answer.
-  c('aws-waf', 'waf', /^aws-waf-token$/, AWS_WAF_TOKEN, false),
+  c('aws-waf', 'waf', /^aws-waf-token$/, AWS_WAF_TOKEN, true),
   h('aws-waf', 'waf', 'x-amzn-waf-action', AWS_WAF_CAPTCHA, false),
   // AWS Elastic Load Balancing stickiness cookies (AWS WAF can be attached to an ALB).
   c('aws-elb', 'load-balancer', /^AWSALB(?:TG)?(?:CORS)?$/, AWS_ALB_STICKY, false),
-  c('aws-elb', 'load-balancer', /^AWSELB(?:CORS)?$/, AWS_CLB_STICKY, false),
+  c('aws-elb', 'load-balancer', /^AWSELB(?:CORS)?$/, AWS_CLB_STICKY, true),
   h('aws-elb', 'load-balancer', 'server', AWS_ALB_STICKY, false, /^awselb\/\d/i),
   // Fastly
   h('fastly', 'cdn', 'x-fastly-request-id', FASTLY_HEADERS, false),
   h('fastly', 'cdn', 'fastly-debug-digest', FASTLY_HEADERS, false),
-  h('fastly', 'cdn', 'x-served-by', FASTLY_HEADERS, false, /^cache-[a-z0-9]{2,20}-[a-z]{3,4}\d{0,8}\b/i),
+  h('fastly', 'cdn', 'x-served-by', FASTLY_SERVED_BY, true, /^cache-[a-z0-9]{2,20}-[a-z]{3,4}\d{0,8}\b/i),
   // Azure Front Door and Azure CDN
   h('azure-front-door', 'cdn', 'x-azure-ref', AZURE_FD, true),
   h('azure-front-door', 'cdn', 'x-azure-ref-originshield', AZURE_FD, false),
