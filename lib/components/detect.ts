@@ -40,19 +40,15 @@ export function observe(evidence: Evidence): Observation[] {
   const page = evidence.page;
   const urls = new Map<string, string>();
   for (const s of page?.scripts ?? []) urls.set(s.src, 'script-url');
+  for (const s of page?.stylesheets ?? []) if (!urls.has(s.href)) urls.set(s.href, 'stylesheet-url');
   for (const s of page?.subresources ?? []) if (!urls.has(s.url)) urls.set(s.url, s.kind === 'script' ? 'script-url' : 'resource-url');
   for (const r of page?.resources ?? []) if (!urls.has(r.name)) urls.set(r.name, r.initiatorType === 'script' ? 'script-url' : 'resource-url');
   let seen = 0;
   for (const [url, kind] of urls) {
     if (++seen > MAX_URLS) break;
     if (!isHttp(url)) continue;
-    if (kind === 'script-url') {
-      for (const m of matchScriptUrl(url)) out.push({ component: m.library, version: m.version, source: `script-url:${url.slice(0, 180)}`, confidence: 85 });
-    } else if (/\/wp-includes\//.test(url)) {
-      // Stylesheets of WordPress core carry its version too (…/block-library/style.min.css?ver=6.4.3).
-      for (const m of matchScriptUrl(url.replace(/\.css(\?|$)/, '.js$1'))) {
-        if (m.library === 'wordpress') out.push({ component: m.library, version: m.version, source: `resource-url:${url.slice(0, 180)}`, confidence: 80 });
-      }
+    if (kind === 'script-url' || kind === 'stylesheet-url' || /\/wp-includes\/css\//.test(url)) {
+      for (const m of matchScriptUrl(url)) out.push({ component: m.library, version: m.version, source: `${kind}:${url.slice(0, 180)}`, confidence: kind === 'script-url' ? 85 : 80 });
     }
     out.push(...fromUrlMarkers(url, kind));
   }

@@ -1,7 +1,8 @@
 /**
  * Library versions read from a script URL, with strict patterns only: a known CDN's
  * "<package>@<version>" or "/<package>/<version>/" layout, a file named "<library>-<version>.js",
- * or WordPress and Drupal core assets whose query carries the version. Never a version from a
+ * or WordPress and Drupal core assets whose query carries the version. Stylesheet URLs work too
+ * (CDN layouts and WordPress core stylesheets). Never a version from a
  * hash, a random path segment or any other query string; other extensions' URLs are ignored.
  * Pure, no import: usable in the injected script as well as in the audit.
  */
@@ -59,8 +60,8 @@ const FILE_NAME = new RegExp(String.raw`^([A-Za-z][\w.-]{0,30}?)[-.@]${VERSION}(
 const WP_QUERY_VER = new RegExp(String.raw`^${VERSION}(?:-wp)?$`);
 const DRUPAL_QUERY_V = new RegExp(String.raw`^(\d{1,2}\.\d{1,3}\.\d{1,3})$`);
 
-/** WordPress core's own scripts, whose ?ver= is the WordPress version. */
-const WP_OWN = /^\/(?:[\w.-]{1,60}\/){0,3}wp-includes\/js\/(?:wp-emoji-release|wp-embed|comment-reply|wp-emoji|admin-bar)(?:\.min)?\.js$/;
+/** WordPress core's own scripts and stylesheets, whose ?ver= is the WordPress version. */
+const WP_OWN = /^\/(?:[\w.-]{1,60}\/){0,3}wp-includes\/(?:js\/(?:wp-emoji-release|wp-embed|comment-reply|wp-emoji|admin-bar)(?:\.min)?\.js|css\/(?:dashicons|admin-bar|dist\/block-library\/(?:style|theme))(?:\.min)?\.css)$/;
 /** Third-party libraries WordPress bundles, whose ?ver= is the library's version. */
 const WP_BUNDLED: Record<string, string> = {
   'jquery/jquery': 'jquery', 'jquery/jquery-migrate': 'jquery-migrate', underscore: 'underscore', backbone: 'backbone',
@@ -118,7 +119,7 @@ export function matchScriptUrl(raw: string): UrlMatch[] {
 
   // WordPress: core scripts and the libraries it bundles state their version in ?ver=.
   const ver = url.searchParams.get('ver');
-  if (ver !== null && path.includes('/wp-includes/js/')) {
+  if (ver !== null && path.includes('/wp-includes/')) {
     const vm = WP_QUERY_VER.exec(ver);
     if (vm) {
       if (WP_OWN.test(path)) push('wordpress', vm[1]);

@@ -113,7 +113,7 @@ export const componentRules = defineRules([
         if (seen.has(d.component)) return [];
         const t = d.technology;
         const version = t.version!;
-        const published = d.versionSources.filter((s) => s === 'meta-generator' || s.startsWith('script-url:') || s.startsWith('resource-url:'));
+        const published = d.versionSources.filter((s) => s === 'meta-generator' || s.startsWith('script-url:') || s.startsWith('stylesheet-url:') || s.startsWith('resource-url:'));
         const cms = (t.category === 'cms' || t.category === 'shop') && published.length > 0;
         const behind = behindBy(d.component, version, ctx.now);
         const stale = behind !== undefined && ctx.now.getTime() - Date.parse(behind.since) >= BEHIND_DAYS * DAY;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Technology } from '../../lib/audit/schema';
+import { Evidence } from '../../lib/evidence/schema';
 import { detectComponents, detectTechnologies } from '../../lib/components/detect';
 import { fromCookieNames, fromHeaders, fromMetaGenerator, fromUrlMarkers } from '../../lib/components/signals';
 import { matchScriptUrl } from '../../lib/kb/script-url';
@@ -153,5 +154,29 @@ describe('header, generator, cookie and URL signals', () => {
     expect(fromUrlMarkers('https://x.test/typo3temp/assets/js/a.js', 'script-url').map((o) => o.component)).toEqual(['typo3']);
     expect(fromUrlMarkers('https://x.test/static/version1700000000/frontend/Magento/luma/en_US/requirejs/require.js', 'script-url').map((o) => o.component)).toEqual(['magento']);
     expect(fromUrlMarkers('chrome-extension://x/wp-content/a.js', 'script-url')).toEqual([]);
+  });
+});
+
+describe('stylesheet URLs', () => {
+  it('read versions from CDN stylesheets and WordPress core stylesheets, not from theme stylesheets', () => {
+    const evidence = Evidence.parse({
+      ...wordpressPage,
+      page: {
+        ...wordpressPage.page!,
+        metaGenerator: [],
+        scripts: [],
+        subresources: [],
+        stylesheets: [
+          { href: 'https://maxcdn.bootstrapcdn.com/bootstrap/3.3.7/css/bootstrap.min.css' },
+          { href: 'https://blog.example.test/wp-includes/css/dist/block-library/style.min.css?ver=6.2.2' },
+          { href: 'https://blog.example.test/wp-content/themes/storefront/style.css?ver=4.5.3' },
+        ],
+      },
+      globals: null,
+    });
+    const techs = detectTechnologies(evidence, { now: NOW });
+    expect(byName(techs, 'Bootstrap')[0]).toMatchObject({ version: '3.3.7', sources: ['stylesheet-url:https://maxcdn.bootstrapcdn.com/bootstrap/3.3.7/css/bootstrap.min.css'] });
+    expect(byName(techs, 'WordPress')[0]!.version).toBe('6.2.2');
+    expect(techs.map((t) => t.version)).not.toContain('4.5.3');
   });
 });
