@@ -24,6 +24,7 @@ export interface MonthlyReportProps {
 type State =
   | { phase: 'idle' }
   | { phase: 'loading' }
+  | { phase: 'failed' }
   | { phase: 'ready'; data: MonthlyReportData | null; fields: AgencyFields | null };
 
 /** Month picker, the agency's fields and the seven headings; audits are read only when a month is shown. */
@@ -37,6 +38,15 @@ export function MonthlyReport({ db, io, domain, now, onCorrupt }: MonthlyReportP
   async function load() {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return;
     setState({ phase: 'loading' });
+    try {
+      await build();
+    } catch (error) {
+      console.error('Vigie: the monthly report could not be prepared', error);
+      setState({ phase: 'failed' });
+    }
+  }
+
+  async function build() {
     const period = monthPeriod(month);
     const summaries = await domainSummaries(db, domain, onCorrupt);
     const selection = selectMonthlyAudits(summaries, period);
@@ -73,6 +83,7 @@ export function MonthlyReport({ db, io, domain, now, onCorrupt }: MonthlyReportP
         <button type="submit">{t('history.monthly.show')}</button>
       </form>
       {state.phase === 'loading' && <p class="loading">{t('history.monthly.loading')}</p>}
+      {state.phase === 'failed' && <p class="error" role="alert">{t('history.error.open')}</p>}
       {state.phase === 'ready' && (
         <>
           <AgencyFieldsForm domain={domain} month={month} initial={state.fields} now={now} onSave={save} />

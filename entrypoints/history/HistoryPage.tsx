@@ -41,6 +41,10 @@ export function HistoryPage({ db, io, initialDomain, now, onNavigate }: HistoryP
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [version, setVersion] = useState(0);
   const onCorrupt = useCallback(() => setCorrupt((n) => n + 1), []);
+  const failedToRead = (error: unknown) => {
+    console.error('Vigie: the history could not be read', error);
+    setNotice({ kind: 'error', text: t('history.error.open') });
+  };
 
   useEffect(() => {
     setCorrupt(0);
@@ -48,10 +52,10 @@ export function HistoryPage({ db, io, initialDomain, now, onNavigate }: HistoryP
     setSelected([]);
     if (domain === null) {
       setSummaries(null);
-      void listDomains(db, onCorrupt).then(setRows);
+      listDomains(db, onCorrupt).then(setRows, failedToRead);
     } else {
       setRows(null);
-      void domainSummaries(db, domain, onCorrupt).then(setSummaries);
+      domainSummaries(db, domain, onCorrupt).then(setSummaries, failedToRead);
     }
   }, [db, domain, version]);
 
@@ -80,8 +84,13 @@ export function HistoryPage({ db, io, initialDomain, now, onNavigate }: HistoryP
     const [first, second] = selected;
     if (!first || !second) return;
     setCompare({ phase: 'loading' });
-    const [a, b] = await Promise.all([getAudit(db, first, onCorrupt), getAudit(db, second, onCorrupt)]);
-    setCompare(a && b ? { phase: 'ready', a, b } : { phase: 'missing' });
+    try {
+      const [a, b] = await Promise.all([getAudit(db, first, onCorrupt), getAudit(db, second, onCorrupt)]);
+      setCompare(a && b ? { phase: 'ready', a, b } : { phase: 'missing' });
+    } catch (error) {
+      setCompare(null);
+      failedToRead(error);
+    }
   }
 
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : s.length < 2 ? [...s, id] : s));

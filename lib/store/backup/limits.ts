@@ -13,7 +13,8 @@ export interface BackupLimits {
 
 export const BACKUP_LIMITS: BackupLimits = {
   maxFileBytes: 256 * 1024 * 1024,
-  maxTextBytes: 512 * 1024 * 1024,
+  // Below the longest string JavaScript engines build (about 512 MiB in V8).
+  maxTextBytes: 256 * 1024 * 1024,
   maxDepth: 40,
   maxAudits: 50_000,
   maxChecklists: 10_000,
