@@ -59,10 +59,16 @@ export const transportRules = defineRules([
     dimension: 'security',
     checklistPoint: 'A3',
     requires: ['httpVariant'],
-    // Seen only hop by hop (CLI): the first redirect goes to http:// again, or straight to another host,
-    // so the browser never receives HSTS for the address the visitor typed.
+    // The first redirect goes to http:// again, or straight to another host, so the browser never
+    // receives HSTS for the address the visitor typed. Exact hop by hop (CLI).
     check: (evidence) => {
-      const { hops, url } = evidence.httpVariant!;
+      const { hops, url, finalUrl } = evidence.httpVariant!;
+      if (hops.length === 0 && finalUrl && isHttps(finalUrl)) {
+        // The browser sees only the end: an https page on another site cannot have been reached
+        // through the same host over https first.
+        const site = (u: string) => (hostOf(u) ?? '').replace(/^www\./, '');
+        return site(finalUrl) === site(url) ? [] : [{ params: { url: clip(url, 300), first: clip(finalUrl, 300) }, evidence: [ev.url(url), hop(finalUrl)] }];
+      }
       if (hops.length < 2 || !isHttps(hops[hops.length - 1]!.url)) return [];
       const first = hops[1]!;
       if (isHttps(first.url) && hostOf(first.url) === hostOf(hops[0]!.url)) return [];

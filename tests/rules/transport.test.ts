@@ -33,6 +33,11 @@ describe('transport.redirect-indirect', () => {
     expect(fires('transport.redirect-indirect', hops('http://example.fr/', 'http://www.example.fr/', 'https://www.example.fr/'))).toBe(true);
     expect(fires('transport.redirect-indirect', hops('http://example.fr/', 'https://www.example.fr/'))).toBe(true);
   });
+  it('without hops (browser), fires only when https:// is reached on another site', () => {
+    const end = (finalUrl: string) => evidence({ httpVariant: { url: 'http://example.fr/', outcome: 'redirected-elsewhere', finalUrl, hops: [] } });
+    expect(fires('transport.redirect-indirect', end('https://other.example/'))).toBe(true);
+    expect(fires('transport.redirect-indirect', end('https://www.example.fr/'))).toBe(false);
+  });
   it('passes when the first hop is the same host over https://', () => {
     expect(fires('transport.redirect-indirect', hops('http://example.fr/', 'https://example.fr/', 'https://www.example.fr/'))).toBe(false);
   });
