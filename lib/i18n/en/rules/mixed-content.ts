@@ -20,6 +20,6 @@ export const mixedContent = {
   'evidence.mixed.form-upgraded': 'Form sends to http://, upgraded to https:// by upgrade-insecure-requests (same site)',
   'evidence.mixed.more': 'Further insecure addresses not listed',
   'evidence.mixed.uir-set': 'upgrade-insecure-requests is set in',
-  'evidence.mixed.uir-absent': 'Not set by header nor meta tag',
+  'evidence.mixed.uir-absent': 'Set neither by a header nor by a meta tag',
   'evidence.mixed.uir-headers-unknown': 'Response headers not measured: whether upgrade-insecure-requests is sent as a header is unknown',
 } as const;

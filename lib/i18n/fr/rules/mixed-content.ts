@@ -23,6 +23,6 @@ export const mixedContent: SameKeys<typeof en> = {
   'evidence.mixed.form-upgraded': 'Formulaire vers http://, passé en https:// par upgrade-insecure-requests (même site)',
   'evidence.mixed.more': 'Autres adresses non chiffrées non listées',
   'evidence.mixed.uir-set': 'upgrade-insecure-requests est défini dans',
-  'evidence.mixed.uir-absent': 'Défini ni par en-tête ni par balise meta',
+  'evidence.mixed.uir-absent': 'Absent des en-têtes comme des balises meta',
   'evidence.mixed.uir-headers-unknown': 'En-têtes de réponse non mesurés : on ignore si upgrade-insecure-requests est envoyé en en-tête',
 };
