@@ -12,10 +12,10 @@ import { detectTechnologies } from '../../lib/components/detect';
 import { Evidence } from '../../lib/evidence/schema';
 import { parseVersion } from '../../lib/version/parse';
 
-/** Best of three runs, in ms. */
+/** Best of five runs, in ms. */
 function timeOf(fn: () => void): number {
   let best = Infinity;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const t = performance.now();
     fn();
     best = Math.min(best, performance.now() - t);
@@ -29,23 +29,23 @@ function adversarial(anchor: string, n: number): string[] {
   return units.map((u) => `${anchor}${u.repeat(Math.ceil(n / u.length))}!`);
 }
 
-/** Growth ratio for an input 8 times longer; linear ≈ 8, quadratic ≈ 64. */
+/** Times for an input 16 times longer; linear growth ≈ 16, quadratic ≈ 256. */
 function growth(run: (n: number) => void, small = 4_000): { small: number; large: number } {
   run(500); // warm-up
-  return { small: timeOf(() => run(small)), large: timeOf(() => run(small * 8)) };
+  return { small: timeOf(() => run(small)), large: timeOf(() => run(small * 16)) };
 }
 
 function expectLinear({ small, large }: { small: number; large: number }, label: string) {
   // Below a couple of milliseconds the measure is noise; above, allow a generous factor over linear.
-  if (large > 3) expect(large / Math.max(small, 0.05), label).toBeLessThan(30);
+  if (large > 3) expect(large / Math.max(small, 0.05), label).toBeLessThan(64);
 }
 
 describe('backtracking', () => {
   it('the harness flags a regex that backtracks quadratically', () => {
     const bad = /\s+$/; // the classic "trim" pattern: quadratic on spaces followed by a non-space
-    const g = growth((n) => bad.exec(`${' '.repeat(n)}x`), 1_500);
+    const g = growth((n) => bad.exec(`${' '.repeat(n)}x`), 1_000);
     expect(g.large).toBeGreaterThan(3);
-    expect(g.large / Math.max(g.small, 0.05)).toBeGreaterThan(30);
+    expect(g.large / Math.max(g.small, 0.05)).toBeGreaterThan(64);
   });
 
   it.each(BANNER_SIGNATURES.map((s, i) => [`${s.library} #${i}`, s] as const))('banner regex %s grows linearly', (_label, s) => {
@@ -57,7 +57,7 @@ describe('backtracking', () => {
   it('matchBanners stays bounded on multi-megabyte files full of anchors', () => {
     const anchors = BANNER_SIGNATURES.map((s) => s.anchor).join('1.1.1.1 ');
     const run = (n: number) => matchBanners(anchors.repeat(Math.ceil(n / anchors.length)));
-    expectLinear(growth((n) => run(n * 50)), 'matchBanners');
+    expectLinear(growth((n) => run(n * 10)), 'matchBanners');
     const t = timeOf(() => run(4_000_000));
     expect(t).toBeLessThan(2_000);
   });
