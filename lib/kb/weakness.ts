@@ -44,7 +44,7 @@ const PHRASES: Record<string, string> = {
 /** A one-line summary for an advisory, from its first known weakness class. */
 export function summarise(cwes: readonly string[], component: string): string {
   for (const cwe of cwes) {
-    const phrase = PHRASES[cwe];
+    const phrase = Object.prototype.hasOwnProperty.call(PHRASES, cwe) ? PHRASES[cwe] : undefined;
     if (phrase) return `${phrase} (${component}).`;
   }
   return `Security flaw in ${component}${cwes.length ? ` (CWE-${cwes[0]})` : ''}.`;

@@ -15,8 +15,8 @@ function comparePre(a: (string | number)[], b: (string | number)[]): number {
     if (typeof x === 'number' && typeof y === 'number') return x < y ? -1 : 1;
     if (typeof x === 'number') return -1;
     if (typeof y === 'number') return 1;
-    const rx = TAG_RANK[x];
-    const ry = TAG_RANK[y];
+    const rx = Object.prototype.hasOwnProperty.call(TAG_RANK, x) ? TAG_RANK[x] : undefined;
+    const ry = Object.prototype.hasOwnProperty.call(TAG_RANK, y) ? TAG_RANK[y] : undefined;
     if (rx !== undefined && ry !== undefined && rx !== ry) return rx < ry ? -1 : 1;
     return x < y ? -1 : 1;
   }

@@ -17,7 +17,7 @@ export interface Version {
   raw: string;
 }
 
-const PRE_TAGS: Record<string, string> = {
+const PRE_TAGS: Readonly<Record<string, string>> = {
   a: 'alpha', alpha: 'alpha', b: 'beta', beta: 'beta', pre: 'pre', preview: 'pre', rc: 'rc', cr: 'rc',
   next: 'next', dev: 'dev', canary: 'canary', snapshot: 'dev', m: 'milestone', milestone: 'milestone', nightly: 'dev', experimental: 'dev',
 };
@@ -39,7 +39,8 @@ export function parseVersion(input: string): Version | null {
   let pre: (string | number)[] = [];
   const preMatch = PRE.exec(rest);
   if (preMatch) {
-    const tag = PRE_TAGS[preMatch[1]!.toLowerCase()];
+    const word = preMatch[1]!.toLowerCase();
+    const tag = Object.prototype.hasOwnProperty.call(PRE_TAGS, word) ? PRE_TAGS[word] : undefined;
     if (tag) {
       pre = [tag];
       if (preMatch[2]) pre.push(Number(preMatch[2]));

@@ -42,6 +42,15 @@ describe('parseVersion', () => {
     expect(coreVersion('1.9.0b1')).toBe('1.9.0-beta.1');
   });
 
+  it('treats Object.prototype names as plain suffixes, not prerelease tags', () => {
+    for (const word of ['constructor', 'toString', '__proto__', 'valueOf']) {
+      const v = parseVersion(`1.2.3-${word}`)!;
+      expect(v.pre).toEqual([]);
+      expect(v.raw).toBe(`1.2.3-${word}`);
+    }
+    expect(compareVersions('1.2.3-alpha.constructor', '1.2.3-alpha.tostring')).toBeLessThan(0);
+  });
+
   it('bounds its input', () => {
     expect(parseVersion(`1.2.3${'x'.repeat(100_000)}`)!.raw.length).toBeLessThanOrEqual(64);
   });
