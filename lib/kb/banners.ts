@@ -37,7 +37,7 @@ const after = (library: string, anchor: string, tail = '') => sig(library, ancho
 
 export const BANNER_SIGNATURES: readonly BannerSignature[] = [
   // jQuery: "/*! jQuery v3.7.1 | ...", slim builds "/*! jQuery v3.7.1 -ajax,-effects ...", unminified header.
-  sig('jquery', 'jQuery v', 4, 400, String.raw`/\*! jQuery v${V}((?: -[\w/]{1,40}(?:,-[\w/]{1,40}){0,30})?)(?= \||\s)`),
+  sig('jquery', 'jQuery v', 4, 400, String.raw`/\*! jQuery v${V}((?: -[\w/-]{1,40}(?:,-[\w/-]{1,40}){0,30})?)(?= \||\s)`),
   after('jquery', 'jQuery JavaScript Library v'),
   sig('jquery', '.fn.init(', 120, 9, String.raw`="${V}"(?:,${W}=/HTML\$/i)?,${W}=function\(\w,\w\)\{return new ${W}\.fn\.init\(`),
   sig('jquery', 'jquery:"', 0, 30, String.raw`jquery:"${V}",constructor`),
@@ -113,7 +113,12 @@ function versionOf(m: RegExpExecArray): string | null {
   if (m[2] !== undefined && m[3] !== undefined && /^\d+$/.test(m[1] ?? '') && /^\d+$/.test(m[2])) return `${m[1]}.${m[2]}.${m[3]}`;
   const v = m[1];
   if (!v) return null;
-  return m[2] ? `${v}${m[2]}`.slice(0, 64) : v;
+  if (!m[2]) return v;
+  // A slim build's list of removed modules can be long: keep whole module names within 64 characters.
+  const full = `${v}${m[2]}`;
+  if (full.length <= 64) return full;
+  const cut = full.lastIndexOf(',', 62);
+  return `${full.slice(0, cut > v.length ? cut : v.length)},…`.slice(0, 64);
 }
 
 /** Every library banner found in a script's text, first occurrence per library, at most 20. */

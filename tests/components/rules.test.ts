@@ -68,7 +68,8 @@ describe('components.version-exposed', () => {
   it('fires for a CMS version published in the generator tag or asset URLs, citing only those sources', () => {
     const wp = one(run(wordpressPage), 'components.version-exposed:wordpress')[0]!;
     expect(wp).toMatchObject({ severity: 'low', dimension: 'security', checklistPoint: 'A2' });
-    expect(wp.evidence.map((e) => e.value)).toEqual(['meta-generator', 'script-url:https://blog.example.test/wp-includes/js/wp-emoji-release.min.js?ver=6.4.3']);
+    // Query strings may be redacted in findings (lib/audit/redact.ts): compare without them.
+    expect(wp.evidence.map((e) => e.value.replace(/\?.*$/, ''))).toEqual(['meta-generator', 'script-url:https://blog.example.test/wp-includes/js/wp-emoji-release.min.js']);
   });
 
   it('fires for a library only when its readable version helps an attacker', () => {
@@ -87,7 +88,8 @@ describe('components.compromised-source', () => {
   it('flags polyfill.io as critical P0 with the script URL', () => {
     const f = one(run(legacyPage), 'components.compromised-source:polyfill.io')[0]!;
     expect(f).toMatchObject({ severity: 'critical', priority: 'P0' });
-    expect(f.evidence[0]).toEqual({ label: 'evidence.script', value: 'https://cdn.polyfill.io/v3/polyfill.min.js?features=default' });
+    expect(f.evidence[0]!.label).toBe('evidence.script');
+    expect(f.evidence[0]!.value).toMatch(/^https:\/\/cdn\.polyfill\.io\/v3\/polyfill\.min\.js(?:\?|$)/);
     expect(run(drupalPage).filter((x) => x.ruleId === 'components.compromised-source')).toEqual([]);
   });
 });
