@@ -15,6 +15,7 @@ import type { Settings } from '../lib/settings/schema';
 import { loadSettings } from '../lib/settings/storage';
 import { getChecklist, saveChecklist } from '../lib/store/checklist';
 import { domainSummaries, getAudit, openVigieDB, saveAudit, type VigieDatabase } from '../lib/store/db';
+import { isQuotaError, StoreError } from '../lib/store/errors';
 
 function auditLocale(settings: Settings): Locale {
   const choice = settings.language.ui;
@@ -23,6 +24,11 @@ function auditLocale(settings: Settings): Locale {
 
 function toError(error: unknown, locale: Locale): VigieError {
   const { t } = createTranslator(locale);
+  if (error instanceof StoreError || isQuotaError(error)) {
+    // A full disk or a failed write: the scan ran, but nothing already stored was lost.
+    const key = error instanceof StoreError ? error.messageKey : 'history.error.quota';
+    return { code: 'storage', message: t(key), messageKey: key, params: {} };
+  }
   const scanError = error instanceof ScanError ? error : new ScanError('internal', 'error.internal', { detail: String((error as Error)?.message ?? error).slice(0, 200) });
   if (scanError.code === 'internal') console.error('Vigie: request failed', error);
   return { code: scanError.code, message: t(scanError.messageKey, scanError.params), messageKey: scanError.messageKey, params: scanError.params };
@@ -58,7 +64,7 @@ async function scan(tabId: number): Promise<ScanResponse> {
     });
     const previous = summaries.find((s) => s.startedAt < audit.startedAt) ?? null;
     await saveAudit(db, audit);
-    await setGradeBadge(tabId, audit.score.grade);
+    await setGradeBadge(tabId, audit.headerSource === 'none' ? null : audit.score.grade);
     return { ok: true, audit, previous: previous && { id: previous.id, startedAt: previous.startedAt, score: previous.score, grade: previous.grade } };
   } catch (error) {
     return { ok: false, error: toError(error, locale) };

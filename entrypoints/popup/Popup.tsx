@@ -95,7 +95,7 @@ function PopupResult({ audit: scanned, previous }: { audit: Audit; previous: Ext
   return (
     <section data-testid="result" data-audit-id={audit.id}>
       <p class="domain" data-testid="domain">{audit.domain}</p>
-      <GradeBadge score={audit.score} />
+      <GradeBadge score={audit.score} measured={audit.headerSource !== 'none'} />
       <p class="meta">
         <span data-testid="duration">{t('popup.duration', { ms: audit.durationMs })}</span>
         {' · '}

@@ -66,7 +66,7 @@ function Report({ audit: loaded, settings, agency, onSettings }: { audit: Audit;
       </p>
       <h1>{t('report.title', { domain: audit.domain })}</h1>
       <section class="summary">
-        <GradeBadge score={audit.score} />
+        <GradeBadge score={audit.score} measured={audit.headerSource !== 'none'} />
         <dl>
           <dt>{t('report.url')}</dt>
           <dd><code>{audit.url}</code></dd>

@@ -9,7 +9,7 @@ import { scoreEvidence } from '../score';
 import type { Criticality, Settings } from '../settings/schema';
 import { domainOf } from './domain';
 import { evaluateRules } from './findings';
-import { redactEvidence, redactFinding, redactUrl } from './redact';
+import { redactEvidence, redactTechnology, redactUrl } from './redact';
 import { SCHEMA_VERSION, type Audit, type Technology } from './schema';
 
 export interface BuildAuditInput {
@@ -28,10 +28,23 @@ export interface BuildAuditInput {
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
-/** Components first, then infrastructure hints; one entry per name. */
-function mergeTechnologies(...lists: Technology[][]): Technology[] {
+/** One entry per name: sources merged, the surest confidence kept, and a WAF hint outranks a CDN one. */
+export function mergeTechnologies(...lists: Technology[][]): Technology[] {
   const byName = new Map<string, Technology>();
-  for (const tech of lists.flat()) if (!byName.has(tech.name)) byName.set(tech.name, tech);
+  for (const tech of lists.flat()) {
+    const known = byName.get(tech.name);
+    if (!known) {
+      byName.set(tech.name, { ...tech, sources: [...tech.sources] });
+      continue;
+    }
+    byName.set(tech.name, {
+      ...known,
+      category: known.category === 'cdn' && tech.category === 'waf' ? 'waf' : known.category,
+      confidence: Math.max(known.confidence, tech.confidence),
+      sources: [...new Set([...known.sources, ...tech.sources])].slice(0, 20),
+      ...(known.version === undefined && tech.version !== undefined ? { version: tech.version } : {}),
+    });
+  }
   return [...byName.values()];
 }
 
@@ -39,8 +52,8 @@ export function buildAudit(input: BuildAuditInput): Audit {
   const { evidence, startedAt } = input;
   const domain = domainOf(evidence.url);
   const ctx = { now: startedAt };
-  const findings = evaluateRules(evidence, ctx, input.locale, undefined, input.onRuleError).map(redactFinding);
-  const technologies = mergeTechnologies(detectTechnologies(evidence, ctx), detectInfrastructure(evidence));
+  const findings = evaluateRules(evidence, ctx, input.locale, undefined, input.onRuleError);
+  const technologies = mergeTechnologies(detectTechnologies(evidence, ctx), detectInfrastructure(evidence)).map(redactTechnology);
   const result = diagnose({
     findings,
     technologies,

@@ -4,6 +4,7 @@ import { createTranslator, type Locale } from '../i18n';
 import { RULES } from '../rules/registry';
 import type { Rule, RuleContext } from '../rules/types';
 import { SEVERITIES } from './schema';
+import { redactEvidenceItem, redactParams, redactValue } from './redact';
 
 export function findingId(ruleId: string, subject?: string): string {
   return subject ? `${ruleId}:${subject}` : ruleId;
@@ -29,12 +30,13 @@ export function evaluateRules(
       continue;
     }
     for (const hit of hits) {
-      const params = hit.params ?? {};
+      // Redacted before the title is rendered, so no query string or token reaches any text.
+      const params = redactParams(hit.params ?? {});
       const key = `rule.${rule.id}.title`;
       findings.push({
-        id: findingId(rule.id, hit.subject),
+        id: findingId(rule.id, hit.subject === undefined ? undefined : redactValue(hit.subject)),
         ruleId: rule.id,
-        ...(hit.subject !== undefined ? { subject: hit.subject } : {}),
+        ...(hit.subject !== undefined ? { subject: redactValue(hit.subject).slice(0, 300) } : {}),
         family: rule.family,
         severity: hit.severity ?? rule.severity,
         priority: hit.priority ?? rule.priority,
@@ -42,7 +44,7 @@ export function evaluateRules(
         ...(rule.checklistPoint ? { checklistPoint: rule.checklistPoint } : {}),
         message: { key, params },
         title: t(key, params),
-        evidence: hit.evidence.slice(0, 50),
+        evidence: hit.evidence.slice(0, 50).map(redactEvidenceItem),
       });
     }
   }

@@ -3,7 +3,7 @@
  * strings are replaced before an audit is saved or exported.
  */
 import type { Evidence } from '../evidence/schema';
-import type { Finding } from './schema';
+import type { EvidenceItem, Finding } from './schema';
 
 export const REDACTED = '[redacted]';
 
@@ -38,11 +38,30 @@ export function redactCookieHeader(value: string): string {
 
 const URL_HEADERS = new Set(['location', 'content-location', 'refresh', 'link']);
 
+const MAX_VALUE = 16_384;
+
+/** URLs inside free text (a Refresh header, a message parameter) lose their query and fragment. */
+export function redactUrlsInText(value: string): string {
+  return value.replace(/\b(?:https?|wss?|ftp):\/\/[^\s,;<>"'`]+/gi, (u) => redactUrl(u));
+}
+
 export function redactHeader(name: string, value: string): string {
   const lower = name.toLowerCase();
-  if (lower === 'set-cookie' || lower === 'cookie') return redactCookieHeader(value);
-  if (URL_HEADERS.has(lower)) return redactText(value.replace(/https?:\/\/[^\s,;>"]+/g, (u) => redactUrl(u)));
-  return redactText(value);
+  // Redaction may lengthen a value ("[redacted]" replaces short values): keep it within the schema's bound.
+  if (lower === 'set-cookie' || lower === 'cookie') return redactCookieHeader(value).slice(0, MAX_VALUE);
+  if (URL_HEADERS.has(lower)) return redactText(redactUrlsInText(value)).slice(0, MAX_VALUE);
+  return redactText(value).slice(0, MAX_VALUE);
+}
+
+/** Any message parameter or evidence value: URLs lose their query, secrets are replaced. */
+export function redactValue(value: string): string {
+  return redactText(redactUrlsInText(value)).slice(0, MAX_VALUE);
+}
+
+export function redactParams<T extends Record<string, string | number>>(params: T): T {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params)) out[key] = typeof value === 'string' ? redactValue(value) : value;
+  return out as T;
 }
 
 export function redactEvidence(evidence: Evidence): Evidence {
@@ -79,18 +98,28 @@ export function redactEvidence(evidence: Evidence): Evidence {
   };
 }
 
-/** Evidence items of findings: URLs lose their query, header lines lose secrets. */
+export function redactEvidenceItem(item: EvidenceItem): EvidenceItem {
+  if (item.label === 'evidence.url' || item.label === 'evidence.script') return { ...item, value: redactUrl(item.value).slice(0, MAX_VALUE) };
+  if (item.label === 'evidence.header') {
+    const colon = item.value.indexOf(':');
+    const name = colon > 0 ? item.value.slice(0, colon) : '';
+    return { ...item, value: colon > 0 ? `${name}: ${redactHeader(name, item.value.slice(colon + 1).trim())}`.slice(0, MAX_VALUE) : redactValue(item.value) };
+  }
+  return { ...item, value: redactValue(item.value) };
+}
+
+/** A finding's message parameters and evidence: URLs lose their query, header lines and text lose secrets. */
 export function redactFinding(finding: Finding): Finding {
   return {
     ...finding,
-    evidence: finding.evidence.map((item) => {
-      if (item.label === 'evidence.url' || item.label === 'evidence.script') return { ...item, value: redactUrl(item.value) };
-      if (item.label === 'evidence.header') {
-        const colon = item.value.indexOf(':');
-        const name = colon > 0 ? item.value.slice(0, colon) : '';
-        return { ...item, value: colon > 0 ? `${name}: ${redactHeader(name, item.value.slice(colon + 1).trim())}` : redactText(item.value) };
-      }
-      return { ...item, value: redactText(item.value) };
-    }),
+    ...(finding.subject !== undefined ? { subject: redactValue(finding.subject).slice(0, 300) } : {}),
+    message: { ...finding.message, params: redactParams(finding.message.params) },
+    title: redactValue(finding.title).slice(0, 2000),
+    evidence: finding.evidence.map(redactEvidenceItem),
   };
+}
+
+/** Where a technology was seen: script URLs keep their path, never their query. */
+export function redactTechnology<T extends { sources: string[] }>(tech: T): T {
+  return { ...tech, sources: tech.sources.map((s) => redactValue(s).slice(0, 200)) };
 }

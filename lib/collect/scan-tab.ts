@@ -9,6 +9,7 @@ import {
   CookiesEvidence, GlobalsEvidence, HeadersEvidence, HttpVariantEvidence, PageSnapshot, ScriptFilesEvidence, SecurityTxtEvidence, TlsEvidence,
   type Evidence, type NotMeasured,
 } from '../evidence/schema';
+import { LIMITS } from '../evidence/limits';
 import { GLOBAL_PROBES } from '../kb/global-probes';
 import { readLibraryGlobals } from './main-world-globals';
 import { collectCookies } from './cookies';
@@ -63,9 +64,15 @@ function reason(key: string, params: Record<string, string | number> = {}): NotM
   return { key, params };
 }
 
-function describeInjectionError(error: unknown): ScanError {
+/** Maps the browser's refusal to inject into the message the user needs (the wording differs per page kind). */
+export function describeInjectionError(error: unknown): ScanError {
   const text = String((error as Error)?.message ?? error);
   if (/error page/i.test(text)) return new ScanError('page-unreachable', 'error.page-unreachable');
+  if (/gallery cannot be scripted|webstore|addons\.mozilla/i.test(text)) return new ScanError('unsupported-page', 'error.unsupported.store');
+  if (/(?:url )?"?file:/i.test(text)) return new ScanError('unsupported-page', 'error.unsupported.file');
+  if (/(?:chrome|edge|brave|opera|about|devtools|view-source|chrome-extension|moz-extension|resource|chrome-search):/i.test(text)) {
+    return new ScanError('unsupported-page', 'error.unsupported.browser-page');
+  }
   if (/cannot access|cannot be scripted|missing host permission|permission/i.test(text)) return new ScanError('permission-missing', 'error.permission-missing');
   if (/no tab with id|no frame|tab.*closed/i.test(text)) return new ScanError('page-unreachable', 'error.tab-gone');
   return new ScanError('internal', 'error.internal', { detail: text.slice(0, 200) });
@@ -80,9 +87,9 @@ async function backgroundHeaderFetch(url: string): Promise<HeadersEvidence | nul
   try {
     const response = await fetch(url, { cache: 'no-store', credentials: 'omit', redirect: 'follow', signal: controller.signal });
     const headers: [string, string][] = [];
-    response.headers.forEach((value, name) => headers.push([name, value]));
+    response.headers.forEach((value, name) => headers.push([name.slice(0, LIMITS.headerName), value.slice(0, LIMITS.headerValue)]));
     response.body?.cancel().catch(() => {});
-    return HeadersEvidence.parse({ source: 'background-fetch', url: response.url || url, status: response.status, redirected: response.redirected, headers: headers.slice(0, 300) });
+    return HeadersEvidence.parse({ source: 'background-fetch', url: (response.url || url).slice(0, LIMITS.url), status: response.status, redirected: response.redirected, headers: headers.slice(0, LIMITS.headers) });
   } catch {
     return null;
   } finally {
@@ -97,8 +104,18 @@ export async function collectTab(tabId: number): Promise<CollectedTab> {
   } catch {
     throw new ScanError('page-unreachable', 'error.tab-gone');
   }
-  const url = tab.url ?? tab.pendingUrl;
-  if (!url) throw new ScanError('permission-missing', 'error.permission-missing');
+  let url = tab.url ?? tab.pendingUrl;
+  if (!url) {
+    // The browser hides the address of pages the extension may not read (browser pages, files,
+    // pages without the activeTab grant): asking the page itself tells which case this is.
+    try {
+      const [probe] = await withTimeout(browser.scripting.executeScript({ target: { tabId }, func: () => location.href }), SCAN_LIMITS.globalsMs, 'page address');
+      url = typeof probe?.result === 'string' ? probe.result : undefined;
+    } catch (error) {
+      throw error instanceof TimeoutError ? new ScanError('timeout', 'error.timeout') : describeInjectionError(error);
+    }
+    if (!url) throw new ScanError('permission-missing', 'error.permission-missing');
+  }
   const kind = classifyPageUrl(url);
   if (kind === 'browser-page' || kind === 'invalid') throw new ScanError('unsupported-page', 'error.unsupported.browser-page');
   if (kind === 'store') throw new ScanError('unsupported-page', 'error.unsupported.store');
@@ -146,8 +163,9 @@ export async function collectTab(tabId: number): Promise<CollectedTab> {
   }
   if (!headers) {
     headers = await backgroundHeaderFetch(page?.url ?? url);
-    if (headers) notMeasured.splice(notMeasured.findIndex((n) => n.what === 'headers'), 1);
-    else if (!notMeasured.some((n) => n.what === 'headers')) notMeasured.push({ what: 'headers', reason: reason('notMeasured.headers-unavailable') });
+    const headersEntry = notMeasured.findIndex((n) => n.what === 'headers');
+    if (headers && headersEntry >= 0) notMeasured.splice(headersEntry, 1);
+    else if (!headers && headersEntry < 0) notMeasured.push({ what: 'headers', reason: reason('notMeasured.headers-unavailable') });
   }
 
   let globals: GlobalsEvidence | null = null;

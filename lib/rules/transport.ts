@@ -174,4 +174,27 @@ export const transportRules = defineRules([
       }];
     },
   },
+  {
+    id: 'transport.tls-untrusted',
+    family: 'transport',
+    severity: 'critical',
+    priority: 'P0',
+    dimension: 'security',
+    checklistPoint: 'A3',
+    requires: ['tls'],
+    // Node reports why a certificate is refused; Firefox's states are "insecure" and "broken".
+    check: (evidence) => {
+      const tls = evidence.tls!;
+      const state = tls.state.toLowerCase();
+      const untrusted = ['self-signed', 'untrusted', 'name-mismatch', 'not-yet-valid', 'insecure', 'broken'];
+      if (!untrusted.includes(state)) return [];
+      return [{
+        params: { state: tls.state, issuer: tls.issuer.slice(0, 200) },
+        evidence: [
+          { label: 'evidence.certificate-state', value: tls.state },
+          { label: 'evidence.certificate-issuer', value: tls.issuer },
+        ],
+      }];
+    },
+  },
 ]);

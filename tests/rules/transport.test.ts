@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evidence, STRONG_HEADERS } from '../fixtures/headers/build';
 import { fires, run } from './run';
+import { transportRules } from '../../lib/rules/transport';
+import { strongSiteEvidence as strongSiteEvidenceForTls } from '../fixtures/evidence/strong-site';
 
 const withSts = (value: string, url = 'https://shop.example.fr/') => evidence({ url, headers: [['Strict-Transport-Security', value]] });
 
@@ -85,5 +87,19 @@ describe('transport.tls-expiring', () => {
   });
   it('is skipped without TLS evidence (Chromium)', () => {
     expect(run('transport.tls-expiring', evidence())).toBeNull();
+  });
+});
+
+describe('transport.tls-untrusted', () => {
+  const base = { source: 'node' as const, protocol: 'TLSv1.3', issuer: 'CN=self', subject: 'CN=self.test', validFrom: '2026-01-01T00:00:00.000Z', validTo: '2027-01-01T00:00:00.000Z', names: ['self.test'] };
+  const run = (state: string) => {
+    const rule = transportRules.find((r) => r.id === 'transport.tls-untrusted')!;
+    return rule.check({ ...strongSiteEvidenceForTls, tls: { ...base, state } }, { now: new Date('2026-06-01T00:00:00Z') });
+  };
+  it('fires for self-signed, untrusted and mismatched certificates', () => {
+    for (const state of ['self-signed', 'untrusted', 'name-mismatch', 'not-yet-valid', 'broken']) expect(run(state)).toHaveLength(1);
+  });
+  it('stays silent for a trusted certificate', () => {
+    expect(run('secure')).toEqual([]);
   });
 });

@@ -138,4 +138,5 @@ export const ui = {
   'agency.save': 'Save the agency profile',
   'agency.saved': 'Agency profile saved.',
   'options.links.history': 'History, backup and restore',
+  'grade.notMeasured': 'No grade: the response headers could not be read',
 } as const;

@@ -141,4 +141,5 @@ export const ui: SameKeys<typeof en> = {
   'agency.save': 'Enregistrer le profil de l\'agence',
   'agency.saved': 'Profil de l\'agence enregistré.',
   'options.links.history': 'Historique, sauvegarde et restauration',
+  'grade.notMeasured': 'Pas de note : les en-têtes de réponse n\'ont pas pu être lus',
 };

@@ -29,4 +29,8 @@ export const transport = {
   'rule.transport.tls-expiring.title': 'The TLS certificate expires in {days} days ({date})',
   'rule.transport.tls-expiring.explain': 'When the certificate expires, browsers show a full-page security warning and most visitors leave; automated clients stop working. The certificate was issued by {issuer}.',
   'rule.transport.tls-expiring.fix': 'Renew the certificate now and make renewal automatic (certbot or your host\'s automatic renewal), with an alert if it fails.',
+  'evidence.certificate-state': 'Certificate check',
+  'rule.transport.tls-untrusted.title': 'Browsers do not trust the TLS certificate ({state})',
+  'rule.transport.tls-untrusted.explain': 'The certificate presented by the site is refused ({state}; issued by {issuer}). Visitors see a full-page security warning instead of the site, and anyone on the network could impersonate it without being noticed.',
+  'rule.transport.tls-untrusted.fix': 'Install a certificate from a recognised authority (free with Let\'s Encrypt) that covers every name of the site, with its full chain, and renew it automatically.',
 } as const;

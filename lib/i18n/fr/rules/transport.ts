@@ -32,4 +32,8 @@ export const transport: SameKeys<typeof en> = {
   'rule.transport.tls-expiring.title': 'Le certificat TLS expire dans {days} jours ({date})',
   'rule.transport.tls-expiring.explain': 'À l\'expiration du certificat, les navigateurs affichent une alerte de sécurité pleine page et la plupart des visiteurs repartent ; les clients automatisés cessent de fonctionner. Le certificat a été émis par {issuer}.',
   'rule.transport.tls-expiring.fix': 'Renouveler le certificat dès maintenant et automatiser le renouvellement (certbot ou le renouvellement automatique de l\'hébergeur), avec une alerte en cas d\'échec.',
+  'evidence.certificate-state': 'Vérification du certificat',
+  'rule.transport.tls-untrusted.title': 'Les navigateurs ne font pas confiance au certificat TLS ({state})',
+  'rule.transport.tls-untrusted.explain': 'Le certificat présenté par le site est refusé ({state} ; émis par {issuer}). Les visiteurs voient une alerte de sécurité pleine page à la place du site, et n\'importe qui sur le réseau pourrait se faire passer pour lui sans être remarqué.',
+  'rule.transport.tls-untrusted.fix': 'Installer un certificat d\'une autorité reconnue (gratuit avec Let\'s Encrypt) couvrant tous les noms du site, avec sa chaîne complète, et le renouveler automatiquement.',
 };
