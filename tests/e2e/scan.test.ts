@@ -133,7 +133,7 @@ describe('weak.test over HTTP, through the popup', () => {
     const reportRules = await report.$$eval('[data-testid=finding]', (items) => items.map((li) => li.getAttribute('data-rule-id')));
     const popupRules = await popup.$$eval('[data-testid=finding]', (items) => items.map((li) => li.getAttribute('data-rule-id')));
     expect(reportRules.sort()).toEqual(popupRules.sort());
-    // The audited address is shown without its query string (see KNOWN_LEAK below for the one exception).
+    // The audited address is shown without its query string.
     expect(await report.textContent('main')).toContain(sites.url('weak.test', 'http', `/?${REDACTED}`));
     await report.close();
     await popup.close();
@@ -170,18 +170,9 @@ describe('the scan message', () => {
     expect(audit.notMeasured.map((n) => n.what)).not.toContain('page');
     expect(audit.technologies.some((t) => /jquery/i.test(t.name) && t.version === '1.12.4')).toBe(true);
 
-    // Redaction: no query string value, no cookie value anywhere in the audit.
-    // KNOWN BUG (reported with this suite): transport.http-no-redirect copies the unredacted
-    // http:// URL into its message params and its redirect-step evidence. That one place is
-    // tolerated, pinned exactly, so that any other leak fails; delete KNOWN_LEAK once fixed.
-    const noRedirect = audit.findings.findIndex((f) => f.ruleId === 'transport.http-no-redirect');
-    const KNOWN_LEAK = new RegExp(`^findings\\[${noRedirect}\\]\\.(message\\.params\\.(url|final)|evidence\\[\\d+\\]\\.value)$`);
+    // Redaction: no query string value, no cookie value anywhere in the audit (titles, params, evidence).
     const leaks = [...pathsContaining(audit, SECRET), ...pathsContaining(audit, 'utm_source=newsletter')];
-    expect(leaks.filter((p) => !KNOWN_LEAK.test(p))).toEqual([]);
-    for (const p of leaks.filter((l) => /evidence\[\d+\]\.value$/.test(l))) {
-      const index = Number(/evidence\[(\d+)\]\.value$/.exec(p)![1]);
-      expect(audit.findings[noRedirect]!.evidence[index]!.label).toBe('evidence.redirect-hop');
-    }
+    expect(leaks).toEqual([]);
     expect(audit.url).toBe(sites.url('weak.test', 'http', `/?${REDACTED}`));
     expect(pathsContaining(audit.evidence, SECRET)).toEqual([]);
     const cookies = await vigie.context.cookies(sites.urls['weak.test']!.http);
