@@ -1,8 +1,32 @@
 import type { Finding } from '../lib/audit/schema';
+import type { Evidence } from '../lib/evidence/schema';
+import { fixFor } from '../lib/fixes';
 import { useT } from './i18n';
 
+function FixSnippets({ finding, evidence }: { finding: Finding; evidence: Evidence }) {
+  const { t } = useT();
+  let snippets = null;
+  try {
+    snippets = fixFor(finding.ruleId, evidence, finding.subject);
+  } catch {
+    snippets = null;
+  }
+  if (!snippets) return null;
+  return (
+    <div class="fix-snippets" data-testid="fix-snippets">
+      {(['nginx', 'apache', 'generic'] as const).map((kind) => (
+        <div key={kind}>
+          <p class="muted">{t(`fix.${kind}`)}</p>
+          <pre><code>{snippets[kind]}</code></pre>
+        </div>
+      ))}
+      {finding.family === 'csp' && <p class="muted">{t('fix.csp.built-from-page')}</p>}
+    </div>
+  );
+}
+
 /** One finding, expandable to its evidence, explanation and fix. Page-supplied values render as text only. */
-export function FindingItem({ finding, open = false }: { finding: Finding; open?: boolean }) {
+export function FindingItem({ finding, open = false, evidence }: { finding: Finding; open?: boolean; evidence?: Evidence }) {
   const { t } = useT();
   const params = finding.message.params;
   const base = finding.message.key.replace(/\.title$/, '');
@@ -31,6 +55,7 @@ export function FindingItem({ finding, open = false }: { finding: Finding; open?
           <p>{t(`${base}.explain`, params)}</p>
           <h4>{t('finding.fix')}</h4>
           <p>{t(`${base}.fix`, params)}</p>
+          {evidence && <FixSnippets finding={finding} evidence={evidence} />}
         </div>
       </details>
     </li>

@@ -1,8 +1,9 @@
 import { SEVERITIES, type Finding } from '../lib/audit/schema';
+import type { Evidence } from '../lib/evidence/schema';
 import { FindingItem } from './FindingItem';
 import { useT } from './i18n';
 
-export function FindingsBySeverity({ findings }: { findings: Finding[] }) {
+export function FindingsBySeverity({ findings, evidence }: { findings: Finding[]; evidence?: Evidence }) {
   const { t } = useT();
   if (!findings.length) return <p class="ok-note" data-testid="no-findings">{t('popup.noFindings')}</p>;
   return (
@@ -17,7 +18,7 @@ export function FindingsBySeverity({ findings }: { findings: Finding[] }) {
             </h3>
             <ul class="finding-list">
               {group.map((f) => (
-                <FindingItem key={f.id} finding={f} />
+                <FindingItem key={f.id} finding={f} {...(evidence ? { evidence } : {})} />
               ))}
             </ul>
           </section>

@@ -105,7 +105,7 @@ function PopupResult({ audit: scanned, previous }: { audit: Audit; previous: Ext
       </p>
       <VerdictBanner signals={audit.signals} diagnosis={audit.diagnosis} points={audit.checklist.points} />
       <p class="count" data-testid="finding-count">{tn('popup.findingCount', audit.findings.length)}</p>
-      <FindingsBySeverity findings={audit.findings} />
+      <FindingsBySeverity findings={audit.findings} evidence={audit.evidence} />
       <div class="actions">
         <button type="button" data-testid="open-report" onClick={() => openPage(`/report.html?id=${encodeURIComponent(audit.id)}`)}>
           {t('popup.openReport')}

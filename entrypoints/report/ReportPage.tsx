@@ -88,7 +88,7 @@ function Report({ audit: loaded, settings, agency, onSettings }: { audit: Audit;
 
       <section>
         <h2>{t('report.findings')}</h2>
-        <FindingsBySeverity findings={audit.findings} />
+        <FindingsBySeverity findings={audit.findings} evidence={audit.evidence} />
       </section>
 
       <section>

@@ -43,8 +43,9 @@ export function readLibraryGlobals(probes: GlobalProbe[], maxResults: number): G
           if (value === undefined || value === null) break;
         }
         if (typeof value === 'number') value = String(value);
-        if (typeof value === 'string' && value.length > 0 && value.length <= 64 && /^[\w.+~ -]+$/.test(value)) {
-          results.push({ library: probe.library, version: value, path: path.join('.') });
+        // Slim builds carry their module list ("3.4.1 -ajax,-css/var/getStyles,…"): kept, cut to 64 characters.
+        if (typeof value === 'string' && value.length > 0 && value.length <= 400 && /^[\w.+~ ,/-]+$/.test(value)) {
+          results.push({ library: probe.library, version: value.slice(0, 64), path: path.join('.') });
           break;
         }
       } catch {

@@ -45,10 +45,16 @@ describe('readLibraryGlobals', () => {
     expect(readLibraryGlobals(probes, 10)).toEqual([{ library: 'lodash', version: '4.17.21', path: '_.VERSION' }]);
   });
 
-  it('refuses versions that are not short plain strings', () => {
+  it('refuses versions that are not plain version text', () => {
     defineGlobal('_', { value: { VERSION: '<img src=x onerror=alert(1)>' } });
-    defineGlobal('jQuery', { value: { fn: { jquery: 'x'.repeat(200) } } });
+    defineGlobal('jQuery', { value: { fn: { jquery: 'x'.repeat(500) } } });
     expect(readLibraryGlobals(probes, 10)).toEqual([]);
+  });
+
+  it('keeps the version of a slim build, cut to 64 characters', () => {
+    const slim = '3.4.1 -ajax,-ajax/jsonp,-ajax/load,-ajax/parseXML,-ajax/script,-ajax/var/location,-effects';
+    defineGlobal('jQuery', { value: { fn: { jquery: slim } } });
+    expect(readLibraryGlobals(probes, 10)).toEqual([{ library: 'jquery', version: slim.slice(0, 64), path: 'jQuery.fn.jquery' }]);
   });
 
   it('stops at the result bound', () => {
