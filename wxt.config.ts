@@ -24,7 +24,12 @@ export default defineConfig({
     default_locale: 'en',
     // Install time: the least. Everything else is optional, asked for when needed, with the reason.
     // The test build is granted the optional checks up front, since automation cannot click a prompt.
-    permissions: ['activeTab', 'scripting', 'storage', ...(testBuild ? ['cookies'] : [])],
+    permissions: [
+      'activeTab', 'scripting', 'storage',
+      ...(testBuild ? ['cookies'] : []),
+      // Firefox TLS details need these; the test build has them so automation can read certificates.
+      ...(testBuild && browser === 'firefox' ? ['webRequest', 'webRequestBlocking'] : []),
+    ],
     ...(browser === 'firefox'
       ? { optional_permissions: ['cookies', 'webRequest', 'webRequestBlocking', 'http://*/*', 'https://*/*'] }
       : { optional_permissions: ['cookies'], optional_host_permissions: ['http://*/*', 'https://*/*'] }),

@@ -94,6 +94,12 @@ async function saveAnswers(domain: string, answers: ChecklistAnswers): Promise<C
 }
 
 export default defineBackground(() => {
+  // Firefox automation (WebDriver BiDi) cannot navigate to moz-extension:// pages: the test build
+  // opens its own driver page once installed. Never in the published build.
+  if (__VIGIE_TEST_BUILD__ && import.meta.env.FIREFOX) {
+    browser.runtime.onInstalled.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('/popup.html?harness=1' as '/popup.html') }));
+  }
+
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (typeof message !== 'object' || message === null || !String((message as { type?: unknown }).type).startsWith('vigie:')) return undefined;
     if (!isFromExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) {

@@ -53,8 +53,10 @@ export function Popup() {
   }
 
   useEffect(() => {
-    // One click on the toolbar icon scans the active tab; the test build waits for its button.
-    if (tabIdFromUrl() === null) void scan();
+    // One click on the toolbar icon scans the active tab; the test build waits for its button
+    // (and its Firefox driver page, ?harness=1, does not scan at all).
+    const harness = __VIGIE_TEST_BUILD__ && new URLSearchParams(location.search).has('harness');
+    if (tabIdFromUrl() === null && !harness) void scan();
   }, []);
 
   return (
