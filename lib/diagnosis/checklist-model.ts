@@ -1,5 +1,5 @@
 /** The 28 points of the maintenance checklist (product.md §2): ids, blocks and levels are fixed. */
-import type { PointId, PointStatus } from '../audit/schema';
+import type { Dimension, PointId, PointStatus } from '../audit/schema';
 
 export type Level = 'critique' | 'eleve';
 export type Block = 'A' | 'B' | 'C' | 'D' | 'E';
@@ -8,7 +8,23 @@ export interface PointDefinition {
   id: PointId;
   block: Block;
   level: Level;
+  /** The maintenance dimension that keeps the point true (docs/proposal.md). */
+  dimension: Dimension;
 }
+
+/**
+ * Security: protections and accesses. Supervision: watching the site. Preventive: backups, updates
+ * and the environments they need. Corrective: what makes incidents handled fast (rollback, one
+ * request channel, priorities, SLAs, on-call). Evolutive/run: reporting, documentation, debt review.
+ */
+export const POINT_DIMENSION: Readonly<Record<PointId, Dimension>> = {
+  A1: 'security', A2: 'security', A3: 'security', A4: 'security', A5: 'security',
+  B1: 'supervision', B2: 'supervision', B3: 'supervision', B4: 'supervision', B5: 'supervision',
+  C1: 'preventive', C2: 'preventive', C3: 'preventive', C4: 'preventive',
+  D1: 'preventive', D2: 'preventive', D3: 'preventive', D4: 'preventive', D5: 'corrective',
+  E1: 'corrective', E2: 'corrective', E3: 'corrective', E4: 'evolutive', E5: 'evolutive',
+  E6: 'security', E7: 'security', E8: 'corrective', E9: 'evolutive',
+};
 
 const critique: PointId[] = ['A1', 'A2', 'A3', 'C1', 'C3', 'D1', 'D3', 'D4'];
 export const POINT_IDS: readonly PointId[] = [
@@ -20,6 +36,7 @@ export const CHECKLIST: readonly PointDefinition[] = POINT_IDS.map((id) => ({
   id,
   block: id[0] as Block,
   level: critique.includes(id) ? 'critique' : 'eleve',
+  dimension: POINT_DIMENSION[id],
 }));
 
 export const BLOCKS: readonly Block[] = ['A', 'B', 'C', 'D', 'E'];

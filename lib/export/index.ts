@@ -9,6 +9,7 @@ import { emailDoc } from './content/email';
 import { fullDoc } from './content/full';
 import { monthlyDoc } from './content/monthly';
 import { proposalDoc } from './content/proposal';
+import { offerSettings } from '../proposal/offer';
 import { createExportContext } from './context';
 import { auditCsv, monthlyCsv } from './csv';
 import type { Doc } from './doc';
@@ -32,7 +33,7 @@ export function redactForExport(audit: Audit): Audit {
 const BUILDERS: Record<ExportLevel, typeof fullDoc> = { email: emailDoc, proposal: proposalDoc, full: fullDoc };
 
 export function auditDoc(audit: Audit, options: ExportOptions): Doc {
-  return BUILDERS[options.level ?? 'full'](createExportContext(options), redactForExport(audit), parseAgencyProfile(options.agency));
+  return BUILDERS[options.level ?? 'full'](createExportContext(options), redactForExport(audit), parseAgencyProfile(options.agency), offerSettings(options.settings));
 }
 
 export function monthlyReportDoc(data: MonthlyReportData, options: ExportOptions): Doc {

@@ -17,6 +17,11 @@ export interface ExportOptions {
   agency?: AgencyProfile | null;
   /** Time zone for dates (IANA name); the user's own by default. Tests pass 'UTC'. */
   timeZone?: string;
+  /**
+   * The agency's settings (tiers, scope of the monthly fee, service levels); validated again here,
+   * each missing or invalid section taking its default.
+   */
+  settings?: unknown;
   /** Extra or replacement messages per locale (tests freeze rule wording with it). */
   messages?: Partial<Record<Locale, Record<string, string>>>;
 }

@@ -4,6 +4,7 @@
  * record never blocks the extension and never loses the fields that are still valid.
  */
 import { z } from 'zod';
+import { ScopeSettings, SlaSettings, defaultScope, defaultSla, lenientScope, lenientSla } from './proposal';
 
 export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
 export type PriorityId = (typeof PRIORITIES)[number];
@@ -98,6 +99,10 @@ export function defaultSettings(timeZone: string = browserTimeZone()) {
       critique: { model: 'sla-contract' },
     } as Record<TierId, TierSettings>,
     criticality: {} as Record<string, Criticality>,
+    /** What the monthly fee covers (lib/proposal/scope.ts). */
+    scope: defaultScope(),
+    /** Service levels and compensations per tier (the proposal's tier grid). */
+    sla: defaultSla(),
   };
 }
 export type Settings = ReturnType<typeof defaultSettings>;
@@ -136,6 +141,8 @@ export function settingsSchema(defaults: Settings = defaultSettings()) {
       .object({ essentiel: tier('essentiel'), business: tier('business'), critique: tier('critique') })
       .catch(defaults.tiers),
     criticality: z.unknown().transform(validCriticalities),
+    scope: lenientScope(defaults.scope),
+    sla: lenientSla(defaults.sla),
   });
 }
 
@@ -155,4 +162,7 @@ export const StrictSettings = z.object({
   cycleDay: z.number().int().min(1).max(28),
   tiers: z.object({ essentiel: TierSettings, business: TierSettings, critique: TierSettings }),
   criticality: z.record(z.string().min(1).max(253), Criticality).refine((r) => Object.keys(r).length <= MAX_DOMAINS),
+  // Absent in records saved before these sections existed: their defaults; present but invalid: refused.
+  scope: ScopeSettings.default(defaultScope),
+  sla: SlaSettings.default(defaultSla),
 });

@@ -8,7 +8,7 @@ import realistic from '../fixtures/audits/shop-example.json';
 import { AGENCY, expectGolden, options } from './golden-helpers';
 
 /** A message key left in an output means a missing catalogue entry (template keys escape tsc). */
-const UNRESOLVED_KEY = /\b(?:export|checklist|signal|priority|tier|severity|finding|measure|notMeasured|headerSource)\.[a-zA-Z][\w.-]*[a-zA-Z]\b/;
+const UNRESOLVED_KEY = /\b(?:export|checklist|signal|priority|tier|severity|finding|measure|notMeasured|headerSource|proposal|engagement)\.[a-zA-Z][\w.-]*[a-zA-Z]\b/;
 function expectResolved(content: string) {
   const hit = UNRESOLVED_KEY.exec(content);
   expect(hit?.[0] ?? null).toBeNull();

@@ -2,12 +2,14 @@
 import type { AgencyProfile } from '../../agency/schema';
 import type { Audit, Finding } from '../../audit/schema';
 import { ageAt } from '../age';
+import { offerSettings, type OfferSettings } from '../../proposal/offer';
 import type { ExportContext } from '../context';
 import { code, heading, isSafeLinkUrl, link, paragraph, strong, text, type Block, type Doc, type Inline } from '../doc';
 import {
   PRIORITY_ORDER, blockLabel, byUrgency, categoryLabel, evidenceLabel, findingExplain, findingFix, findingTitle,
   levelLabel, measureLabel, message, pointLabel, priorityLabel, severityLabel, signalLabel, signalStateLabel, statusLabel,
 } from '../labels';
+import { channelBlocks, planBlocks, riskBlocks, scenarioBlocks, scopeBlocks, tierGridBlocks } from './offer';
 import { ageText, auditMessage, countsSentence, deadlineText, footer, gradeSentence, letterhead, riskItem, tierBlocks, topRisks, verdictBlocks } from './common';
 
 /** Evidence values longer than this, or on several lines, go in a code block of the appendix. */
@@ -165,7 +167,7 @@ function evidenceAppendix(ctx: ExportContext, audit: Audit): Block[] {
   return blocks;
 }
 
-export function fullDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile | null): Doc {
+export function fullDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile | null, offer: OfferSettings = offerSettings()): Doc {
   const title = ctx.t('export.full.title', { domain: audit.domain });
   return {
     lang: ctx.locale,
@@ -186,9 +188,15 @@ export function fullDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile 
       ...executiveSummary(ctx, audit),
       ...findingsByPriority(ctx, audit),
       ...checklistByBlock(ctx, audit),
+      ...channelBlocks(ctx, audit, false),
       ...technologies(ctx, audit),
+      ...riskBlocks(ctx, audit, false),
+      ...planBlocks(ctx, audit, false),
+      ...scopeBlocks(ctx, audit, offer, false),
+      ...scenarioBlocks(ctx, audit, false),
       heading(2, ctx.t('export.section.tier')),
       ...tierBlocks(ctx, audit),
+      ...tierGridBlocks(ctx, audit, offer, false),
       ...costOfWaiting(ctx, audit),
       ...notMeasured(ctx, audit),
       ...evidenceAppendix(ctx, audit),

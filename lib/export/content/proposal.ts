@@ -1,12 +1,14 @@
 /** One page for a proposal: key facts, the main risks, raised signals, and the recommendation. */
 import type { AgencyProfile } from '../../agency/schema';
 import type { Audit } from '../../audit/schema';
+import { offerSettings, type OfferSettings } from '../../proposal/offer';
 import type { ExportContext } from '../context';
 import { code, heading, paragraph, text, type Block, type Doc } from '../doc';
 import { signalLabel, tierLabel } from '../labels';
+import { channelBlocks, planBlocks, riskBlocks, scenarioBlocks, scopeBlocks, tierGridBlocks } from './offer';
 import { countsSentence, footer, letterhead, riskItem, tierBlocks, topRisks, verdictBlocks } from './common';
 
-export function proposalDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile | null): Doc {
+export function proposalDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile | null, offer: OfferSettings = offerSettings()): Doc {
   const title = ctx.t('export.proposal.title', { domain: audit.domain });
   const risks = topRisks(audit, 4);
   const raised = audit.signals.filter((s) => s.state === 'raised');
@@ -30,8 +32,14 @@ export function proposalDoc(ctx: ExportContext, audit: Audit, agency: AgencyProf
     heading(2, ctx.t('export.proposal.signals')),
     // One line, not a list, so that the summary stays on one page.
     paragraph(text(raised.length ? raised.map((s) => signalLabel(ctx, s.id)).join(' · ') : ctx.t('export.signals.none'))),
+    ...riskBlocks(ctx, audit, true),
+    ...planBlocks(ctx, audit, true),
+    ...scopeBlocks(ctx, audit, offer, true),
+    ...scenarioBlocks(ctx, audit, true),
     heading(2, ctx.t('export.proposal.recommendation')),
     ...tierBlocks(ctx, audit),
+    ...tierGridBlocks(ctx, audit, offer, true),
+    ...channelBlocks(ctx, audit, true),
     paragraph(text(ctx.t('export.cost.argument'))),
   ];
   if (agency) blocks.push(paragraph(text(ctx.t(agency.contact ? 'export.proposal.contact' : 'export.proposal.contact.nameOnly', { agency: agency.name, contact: agency.contact ?? '' }))));

@@ -4,9 +4,10 @@ import { diagnosis } from './diagnosis';
 import { exportMessages } from './export-messages';
 import { history } from './history';
 import { options } from './options';
+import { proposal } from './proposal';
 import { rules } from './rules';
 import { score } from './score';
 import { ui } from './ui';
 
-export const en = { ...ui, ...rules, ...checklist, ...diagnosis, ...history, ...exportMessages, ...cli, ...options, ...score };
+export const en = { ...ui, ...rules, ...checklist, ...diagnosis, ...history, ...exportMessages, ...cli, ...options, ...proposal, ...score };
 export type MessageKey = keyof typeof en;

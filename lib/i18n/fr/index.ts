@@ -5,9 +5,10 @@ import { diagnosis } from './diagnosis';
 import { exportMessages } from './export-messages';
 import { history } from './history';
 import { options } from './options';
+import { proposal } from './proposal';
 import { rules } from './rules';
 import { score } from './score';
 import { ui } from './ui';
 
 /** Typed against the English catalogue: a key missing in French fails the type check. */
-export const fr: Record<keyof typeof en, string> = { ...ui, ...rules, ...checklist, ...diagnosis, ...history, ...exportMessages, ...cli, ...options, ...score };
+export const fr: Record<keyof typeof en, string> = { ...ui, ...rules, ...checklist, ...diagnosis, ...history, ...exportMessages, ...cli, ...options, ...proposal, ...score };
