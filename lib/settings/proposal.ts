@@ -117,7 +117,7 @@ export function lenientScope(defaults: ScopeSettings = defaultScope()) {
       majorUpgradeIsQuote: z.boolean().catch(defaults.majorUpgradeIsQuote),
       noHttpsIsQuote: z.boolean().catch(defaults.noHttpsIsQuote),
       families: z.partialRecord(Family, ScopeClass).catch(defaults.families),
-      rules: z.unknown().transform(validScopeRules),
+      rules: z.unknown().optional().transform(validScopeRules),
     })
     .catch(defaults);
 }

@@ -140,7 +140,7 @@ export function settingsSchema(defaults: Settings = defaultSettings()) {
     tiers: z
       .object({ essentiel: tier('essentiel'), business: tier('business'), critique: tier('critique') })
       .catch(defaults.tiers),
-    criticality: z.unknown().transform(validCriticalities),
+    criticality: z.unknown().optional().transform(validCriticalities),
     scope: lenientScope(defaults.scope),
     sla: lenientSla(defaults.sla),
   });
