@@ -9,6 +9,7 @@ import { emailDoc } from './content/email';
 import { fullDoc } from './content/full';
 import { monthlyDoc } from './content/monthly';
 import { proposalDoc } from './content/proposal';
+import { questionnaireDoc } from './content/questionnaire';
 import { offerSettings } from '../proposal/offer';
 import { createExportContext } from './context';
 import { auditCsv, monthlyCsv } from './csv';
@@ -70,6 +71,15 @@ export function exportMonthlyReport(data: MonthlyReportData, format: ExportForma
   if (format === 'json') return result(format, monthlyJson(data));
   if (format === 'csv') return result(format, monthlyCsv(createExportContext(options), data));
   return result(format, renderDoc(format, monthlyReportDoc(data, options)));
+}
+
+/** The blank client questionnaire (28 points, ten warning signs) in one language, with the agency's letterhead. */
+export function clientQuestionnaireDoc(options: Pick<ExportOptions, 'locale' | 'agency' | 'messages'>): Doc {
+  return questionnaireDoc(createExportContext(options), parseAgencyProfile(options.agency));
+}
+
+export function exportQuestionnaire(format: 'markdown' | 'text' | 'html', options: Pick<ExportOptions, 'locale' | 'agency' | 'messages'>): ExportResult {
+  return result(format, renderDoc(format, clientQuestionnaireDoc(options)));
 }
 
 /** What a copy button puts on the clipboard: rich HTML and its plain-text twin. */

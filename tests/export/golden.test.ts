@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Audit } from '../../lib/audit/schema';
-import { EXPORT_LEVELS, exportAudit, exportMonthlyReport, type MonthlyReportData } from '../../lib/export';
+import { EXPORT_LEVELS, exportAudit, exportMonthlyReport, exportQuestionnaire, type MonthlyReportData } from '../../lib/export';
 import { LOCALES } from '../../lib/i18n';
 import { HOSTILE_AGENCY, hostileAudit } from '../fixtures/audits/hostile';
 import { hostileMonthlyFixture, monthlyFixture } from '../fixtures/audits/monthly';
@@ -63,5 +63,17 @@ describe('golden exports of a monthly report', () => {
     it(`${name} json`, () => {
       expectGolden(`${name}/report.json`, exportMonthlyReport(data(), 'json', options('en', null)).content);
     });
+  }
+});
+
+describe('golden blank client questionnaire', () => {
+  for (const locale of LOCALES) {
+    for (const format of ['markdown', 'text', 'html'] as const) {
+      it(`questionnaire ${format} ${locale}`, () => {
+        const out = exportQuestionnaire(format, { locale, agency: AGENCY });
+        expectResolved(out.content);
+        expectGolden(`questionnaire/questionnaire.${locale}.${out.extension}`, out.content);
+      });
+    }
   }
 });
