@@ -14,6 +14,7 @@ import type { Download, Page } from 'playwright-core';
 import type { Audit } from '../../lib/audit/schema';
 import { auditDoc, clipboardPayload, redactForExport, type ExportLevel } from '../../lib/export';
 import { renderMarkdown } from '../../lib/export/render/markdown';
+import { renderText } from '../../lib/export/render/text';
 import { translate, type Locale } from '../../lib/i18n';
 import { startSites, type RunningSites } from '../sites/index.mjs';
 import { HOSTILE_FORMULA, HOSTILE_HTML, HOSTILE_MARKDOWN, pastedSite } from '../sites/pasted.mjs';
@@ -199,10 +200,17 @@ describe('the report page', () => {
     expect(proposal.content).toContain(DOMAIN);
   });
 
-  it('links to the print page in the chosen report language', async () => {
+  it('exports in the report language chosen at export time, links to the print page in it', async () => {
     expect(await report.getAttribute('[data-testid=export-print]', 'href')).toBe(`${vigie.base}/print.html?id=${audit.id}&lang=en`);
     await report.selectOption('[data-testid=export-language]', 'fr');
+    await report.selectOption('[data-testid=export-level]', 'email');
     expect(await report.getAttribute('[data-testid=export-print]', 'href')).toBe(`${vigie.base}/print.html?id=${audit.id}&lang=fr`);
+    // A French email summary, while the page itself stays in English.
+    await clickCopy(report, 'copy-text');
+    const french = (await readClipboard(report)).text;
+    expect(french).toBe(renderText(docOf(audit, 'email', 'fr')));
+    expect(french).not.toBe(renderText(docOf(audit, 'email', 'en')));
+    expect(french).toContain(DOMAIN);
     await report.close();
   });
 });
