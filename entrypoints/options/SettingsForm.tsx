@@ -1,6 +1,7 @@
 /** The settings form: edits a Settings value and reports every change; no storage here. */
 import type { ComponentChildren } from 'preact';
 import { useT } from '../../components/i18n';
+import { ProposalSettingsForm } from '../../components/options/ProposalSettingsForm';
 import {
   DelayUnit, ENGAGEMENT_MODELS, PRIORITIES, TIERS,
   type EngagementModel, type LanguageChoice, type PriorityId, type Settings, type TierId,
@@ -158,6 +159,8 @@ export function SettingsForm({ settings, onChange, timeZones = [] }: SettingsFor
           );
         })}
       </fieldset>
+
+      <ProposalSettingsForm settings={settings} onChange={onChange} />
     </form>
   );
 }
