@@ -77,3 +77,15 @@ describe('proposal content follows the agency settings', () => {
     expect(full).toContain('| Dimension | What it covers | How often | What this site needs |');
   });
 });
+
+describe('the CLI Markdown report', () => {
+  it('carries the proposal sections in both languages (it renders through exportAudit)', async () => {
+    const { markdownReport } = await import('../../cli/output/markdown');
+    const audit = shop();
+    const result = { ok: true, input: 'shop.example', audit } as unknown as Parameters<typeof markdownReport>[0][number];
+    const en = markdownReport([result], 'en');
+    for (const heading of ['## Maintenance plan', '## Security risks by type', '## What the monthly fee covers', '## With and without maintenance', '## Maintenance levels and service commitments', '## Organisation']) expect(en).toContain(heading);
+    const fr = markdownReport([result], 'fr');
+    for (const heading of ['## Plan de maintenance', '## Risques de sécurité par type', '## Ce que couvre le forfait mensuel', '## Avec et sans maintenance', '## Niveaux de maintenance et engagements de service']) expect(fr).toContain(heading);
+  });
+});
