@@ -71,6 +71,22 @@ async function scan(tabId: number): Promise<ScanResponse> {
   }
 }
 
+/**
+ * Checklist saves of one domain run one after the other: each re-diagnoses the latest audit from
+ * the merged answers, so a slower earlier save can never write an older snapshot last.
+ */
+const answerQueues = new Map<string, Promise<unknown>>();
+function saveAnswersInOrder(domain: string, answers: ChecklistAnswers): Promise<ChecklistResponse> {
+  const previous = answerQueues.get(domain) ?? Promise.resolve();
+  const next = previous.then(() => saveAnswers(domain, answers));
+  const settled = next.catch(() => undefined);
+  answerQueues.set(domain, settled);
+  void settled.then(() => {
+    if (answerQueues.get(domain) === settled) answerQueues.delete(domain);
+  });
+  return next;
+}
+
 /** Saves a domain's answers (merged point by point) and returns its latest audit re-diagnosed. */
 async function saveAnswers(domain: string, answers: ChecklistAnswers): Promise<ChecklistResponse> {
   const settings = await loadSettings();
@@ -113,7 +129,7 @@ export default defineBackground(() => {
       case 'vigie:scan':
         return scan(request.data.tabId);
       case 'vigie:checklist':
-        return saveAnswers(request.data.domain, request.data.answers);
+        return saveAnswersInOrder(request.data.domain, request.data.answers);
     }
   });
 });

@@ -117,7 +117,15 @@ function PopupResult({ audit: scanned, previous }: { audit: Audit; previous: Ext
         </button>
       </div>
       <ExportPanel source={{ kind: 'audit', audit }} agency={agency} compact />
-      <details class="popup-checklist" data-testid="popup-checklist">
+      <details
+        class="popup-checklist"
+        data-testid="popup-checklist"
+        onToggle={(e) => {
+          // Opening the checklist puts the keyboard on it: answering starts with the next key.
+          const details = e.currentTarget as HTMLDetailsElement;
+          if (details.open) details.querySelector<HTMLElement>('[data-testid=checklist]')?.focus();
+        }}
+      >
         <summary>{t('popup.checklist')}</summary>
         {checklist.error && <p role="alert" class="error">{checklist.error}</p>}
         <ChecklistEntry points={audit.checklist.points} findings={audit.findings} onStatus={checklist.onStatus} onAccept={checklist.onAccept} onNote={checklist.onNote} />

@@ -80,10 +80,11 @@ describe('the checklist answered from the keyboard in the popup', () => {
     const keys = new KeyCounter(popup);
     answeredFrom = new Date();
 
-    // Reach the checklist: the summary takes the focus (as Tab would), Enter opens it, Tab enters it.
+    // Reach the checklist: the summary takes the focus (as Tab would), Enter opens it and puts the keyboard on it.
     await popup.focus('[data-testid=popup-checklist] > summary');
-    await keys.press('Enter', 'Tab');
-    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('checklist');
+    await keys.press('Enter');
+    // The toggle event that moves the focus comes a moment after the key, as it does for a person.
+    await popup.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'checklist', undefined, { timeout: 2000 });
 
     // One key per point: KO for the three criticals, Enter to accept a usable suggestion on an
     // "élevé" point, OK otherwise (digits and letters both).
@@ -114,7 +115,7 @@ describe('the checklist answered from the keyboard in the popup', () => {
     expect(accepted, 'at least one suggestion accepted with Enter').toBeGreaterThan(0);
     await waitForStatuses(popup, expected);
     expect(await progress(popup)).toEqual({ A: '5/5', B: '5/5', C: '4/4', D: '5/5', E: '9/9' });
-    expect(keys.count).toBe(30);
+    expect(keys.count).toBe(29);
 
     // No staging, stale updates, no tested backup: the rule of three says "probable", prominently.
     await popup.waitForSelector('[data-testid=verdict][data-three=probable]', { timeout: 10_000 });
@@ -128,7 +129,7 @@ describe('the checklist answered from the keyboard in the popup', () => {
     for (const id of THREE) expected[id] = 'ok';
     await waitForStatuses(popup, expected);
     answeredTo = new Date();
-    expect(keys.count).toBe(49);
+    expect(keys.count).toBe(48);
     expect(keys.count).toBeLessThanOrEqual(60);
 
     await popup.waitForSelector('[data-testid=verdict][data-sufficient=true]', { timeout: 10_000 });
