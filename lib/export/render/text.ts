@@ -32,6 +32,12 @@ function block(b: Block, lang: string): string {
     case 'list':
       return b.items.map((item) => `- ${inlines(item)}`).join('\n');
     case 'table':
+      // A grid (empty first heading: row labels down, column labels across): each cell says its column.
+      if (b.head.length > 2 && b.head[0]!.trim() === '') {
+        return b.rows
+          .map((row) => `- ${inlines(row[0] ?? [])} — ${row.slice(1).map((cell, i) => `${oneLine(b.head[i + 1] ?? '')}${PAIR[lang] ?? ': '}${inlines(cell)}`).join(' ; ')}`)
+          .join('\n');
+      }
       return b.rows
         .map((row) => {
           const cells = row.map(inlines).filter((c) => c.trim() !== '' && c !== '—');
