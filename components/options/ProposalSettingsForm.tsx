@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { Family } from '../../lib/audit/schema';
 import { parseRuleList, ruleChoices, ruleListText } from '../../lib/proposal/rule-list';
 import { REPORTING, SLA_UNITS, type Reporting, type ScopeClass, type SlaDelay, type SlaUnit, type TierSla } from '../../lib/settings/proposal';
@@ -160,6 +161,18 @@ export function ProposalSettingsForm({ settings, onChange }: ProposalSettingsFor
             </div>
           );
         })}
+      </fieldset>
+
+      <fieldset data-testid="questionnaire-links">
+        <legend>{t('options.questionnaire.title')}</legend>
+        <p class="muted">{t('options.questionnaire.intro')}</p>
+        <p>
+          {(['fr', 'en'] as const).map((lang) => (
+            <a key={lang} href={browser.runtime.getURL(`/questionnaire.html?lang=${lang}`)} target="_blank" rel="noopener" data-testid={`questionnaire-link-${lang}`}>
+              {t(`options.questionnaire.${lang}`)}
+            </a>
+          )).reduce<preact.ComponentChild[]>((all, a, i) => (i ? [...all, ' · ', a] : [a]), [])}
+        </p>
       </fieldset>
     </>
   );

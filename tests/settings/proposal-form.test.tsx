@@ -75,6 +75,12 @@ describe('scope and service-level options', () => {
     expect(stored.sla.business.compensation).toEqual({ percentPerBreach: 4, capPercent: 12 });
   });
 
+  it('links to the blank client questionnaire in both languages', async () => {
+    await mount({ [SETTINGS_KEY]: defaultSettings('UTC') });
+    expect(root.querySelector('[data-testid="questionnaire-link-fr"]')!.getAttribute('href')).toMatch(/\/questionnaire\.html\?lang=fr$/);
+    expect(root.querySelector('[data-testid="questionnaire-link-en"]')!.textContent).toBe('Questionnaire in English');
+  });
+
   it('refuses a cap lower than one breach and keeps the stored value', async () => {
     const data = await mount({ [SETTINGS_KEY]: defaultSettings('UTC') });
     edit('input[name="critique-per-breach"]', '40');

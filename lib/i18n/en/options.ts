@@ -74,4 +74,8 @@ export const options = {
   'options.sla.reporting': 'Activity report',
   'options.sla.perBreach': 'Credit per missed commitment (% of the monthly fee)',
   'options.sla.cap': 'Most credited in a month (% of the monthly fee)',
+  'options.questionnaire.title': 'Client questionnaire',
+  'options.questionnaire.intro': 'A blank, printable version of the 28 checklist points and the ten warning signs, for a client to fill in before a call; you then enter the answers with the keyboard checklist.',
+  'options.questionnaire.fr': 'Questionnaire in French',
+  'options.questionnaire.en': 'Questionnaire in English',
 } as const;

@@ -76,4 +76,8 @@ export const options: SameKeys<typeof en> = {
   'options.sla.reporting': 'Compte rendu d\'activité',
   'options.sla.perBreach': 'Déduction par engagement manqué (% du forfait mensuel)',
   'options.sla.cap': 'Déduction maximale par mois (% du forfait mensuel)',
+  'options.questionnaire.title': 'Questionnaire client',
+  'options.questionnaire.intro': 'Une version vierge et imprimable des 28 points de la checklist et des dix signaux d\'alerte, à faire remplir par le client avant un échange ; vous saisissez ensuite les réponses au clavier dans la checklist.',
+  'options.questionnaire.fr': 'Questionnaire en français',
+  'options.questionnaire.en': 'Questionnaire en anglais',
 };
