@@ -2,6 +2,7 @@
 import type { AgencyProfile } from '../../agency/schema';
 import type { Audit, Finding } from '../../audit/schema';
 import { ageAt } from '../age';
+import { pointDimension } from '../../proposal/dimensions';
 import { offerSettings, type OfferSettings } from '../../proposal/offer';
 import type { ExportContext } from '../context';
 import { code, heading, isSafeLinkUrl, link, paragraph, strong, text, type Block, type Doc, type Inline } from '../doc';
@@ -9,7 +10,7 @@ import {
   PRIORITY_ORDER, blockLabel, byUrgency, categoryLabel, evidenceLabel, findingExplain, findingFix, findingTitle,
   levelLabel, measureLabel, message, pointLabel, priorityLabel, severityLabel, signalLabel, signalStateLabel, statusLabel,
 } from '../labels';
-import { channelBlocks, planBlocks, riskBlocks, scenarioBlocks, scopeBlocks, tierGridBlocks } from './offer';
+import { channelBlocks, dimensionLabel, planBlocks, riskBlocks, scenarioBlocks, scopeBlocks, tierGridBlocks } from './offer';
 import { ageText, auditMessage, countsSentence, deadlineText, footer, gradeSentence, letterhead, riskItem, tierBlocks, topRisks, verdictBlocks } from './common';
 
 /** Evidence values longer than this, or on several lines, go in a code block of the appendix. */
@@ -58,8 +59,8 @@ function findingsByPriority(ctx: ExportContext, audit: Audit): Block[] {
     blocks.push(heading(3, priorityLabel(ctx, priority)));
     blocks.push({
       kind: 'table',
-      head: [ctx.t('export.col.finding'), ctx.t('export.col.severity'), ctx.t('export.col.deadline'), ctx.t('export.col.age')],
-      rows: group.map((f) => [[text(findingTitle(ctx, f))], [text(severityLabel(ctx, f.severity))], [text(deadlineText(ctx, f))], [text(ageText(ctx, f, audit.startedAt))]]),
+      head: [ctx.t('export.col.finding'), ctx.t('export.col.severity'), ctx.t('proposal.col.dimension'), ctx.t('export.col.deadline'), ctx.t('export.col.age')],
+      rows: group.map((f) => [[text(findingTitle(ctx, f))], [text(severityLabel(ctx, f.severity))], [text(dimensionLabel(ctx, f.dimension))], [text(deadlineText(ctx, f))], [text(ageText(ctx, f, audit.startedAt))]]),
     });
     for (const f of group) blocks.push(...findingDetails(ctx, f));
   }
@@ -75,10 +76,11 @@ function checklistByBlock(ctx: ExportContext, audit: Audit): Block[] {
     blocks.push(heading(3, blockLabel(ctx, block)));
     blocks.push({
       kind: 'table',
-      head: [ctx.t('export.col.point'), ctx.t('export.col.level'), ctx.t('export.col.status'), ctx.t('export.col.suggested'), ctx.t('export.col.due'), ctx.t('export.col.note')],
+      head: [ctx.t('export.col.point'), ctx.t('export.col.level'), ctx.t('proposal.col.dimension'), ctx.t('export.col.status'), ctx.t('export.col.suggested'), ctx.t('export.col.due'), ctx.t('export.col.note')],
       rows: points.map((p) => [
         [text(`${p.id} — ${pointLabel(ctx, p.id)}`)],
         [text(levelLabel(ctx, p.level))],
+        [text(dimensionLabel(ctx, pointDimension(p)))],
         [text(statusLabel(ctx, p.status))],
         [text(p.suggested ? statusLabel(ctx, p.suggested.status) : '—')],
         [text(due.has(p.id) ? ctx.date(due.get(p.id)!) : '—')],

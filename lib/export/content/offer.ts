@@ -27,6 +27,11 @@ function titles(ctx: ExportContext, findings: readonly Finding[], max: number): 
   return findings.length > max ? `${shown} ${ctx.t('export.more', { count: findings.length - max })}` : shown;
 }
 
+export function dimensionLabel(ctx: ExportContext, dimension: string): string {
+  const key = `proposal.dimension.${dimension}.name`;
+  return ctx.has(key) ? ctx.t(key) : dimension;
+}
+
 export function tierName(ctx: ExportContext, offer: OfferSettings, id: TierId): string {
   return offer.tiers[id].name || ctx.t(`tier.${id}.name`);
 }
@@ -50,7 +55,7 @@ export function planBlocks(ctx: ExportContext, audit: Audit, compact: boolean): 
         }
         if (line.points.length) needs.push(ctx.t('proposal.plan.points', { points: line.points.map((p) => p.id).join(', ') }));
         const cells: Inline[][] = [
-          [strong(ctx.t(`proposal.dimension.${line.dimension}.name`))],
+          [strong(dimensionLabel(ctx, line.dimension))],
           ...(compact ? [] : [[text(ctx.t(`proposal.dimension.${line.dimension}.covers`))]]),
           [text(ctx.t(`proposal.dimension.${line.dimension}.frequency`))],
           [text(needs.length ? needs.join(' — ') : ctx.t('proposal.plan.routine'))],
