@@ -58,3 +58,12 @@ export function adversarialShapes(alphabet: string, n: number): string[] {
     `${fill('%', n)}`,
   ];
 }
+
+/** Like `growth`, but the inputs are built before timing, so only `fn` is measured. */
+export function growthOn<T>(make: (n: number) => T, fn: (input: T) => void, small = 2_000, factor = 8): Growth {
+  const a = make(small);
+  const b = make(small * factor);
+  fn(a);
+  fn(b); // warm-up (JIT)
+  return { small: bestOf(() => fn(a)), large: bestOf(() => fn(b)), factor };
+}
