@@ -30,22 +30,23 @@ export interface BuildAuditInput {
 
 /** One entry per name: sources merged, the surest confidence kept, and a WAF hint outranks a CDN one. */
 export function mergeTechnologies(...lists: Technology[][]): Technology[] {
-  const byName = new Map<string, Technology>();
+  const out: Technology[] = [];
   for (const tech of lists.flat()) {
-    const known = byName.get(tech.name);
+    const i = out.findIndex((k) => k.name === tech.name && (k.version === undefined || tech.version === undefined || k.version === tech.version));
+    const known = out[i];
     if (!known) {
-      byName.set(tech.name, { ...tech, sources: [...tech.sources] });
+      out.push({ ...tech, sources: [...tech.sources] });
       continue;
     }
-    byName.set(tech.name, {
+    out[i] = {
       ...known,
       category: known.category === 'cdn' && tech.category === 'waf' ? 'waf' : known.category,
       confidence: Math.max(known.confidence, tech.confidence),
       sources: [...new Set([...known.sources, ...tech.sources])].slice(0, 20),
       ...(known.version === undefined && tech.version !== undefined ? { version: tech.version } : {}),
-    });
+    };
   }
-  return [...byName.values()];
+  return out;
 }
 
 export function buildAudit(input: BuildAuditInput): Audit {

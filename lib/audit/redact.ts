@@ -77,13 +77,13 @@ export function redactEvidence(evidence: Evidence): Evidence {
     page: page && {
       ...page,
       url: redactUrl(page.url),
-      title: redactText(page.title),
+      title: redactText(page.title).slice(0, 1024),
       scripts: page.scripts.map((s) => ({ ...s, src: redactUrl(s.src) })),
       stylesheets: page.stylesheets.map((s) => ({ ...s, href: redactUrl(s.href) })),
       forms: page.forms.map((f) => ({ ...f, action: redactUrl(f.action) })),
       resources: page.resources.map((r) => ({ ...r, name: redactUrl(r.name) })),
       subresources: page.subresources.map((r) => ({ ...r, url: redactUrl(r.url) })),
-      metaHttpEquiv: page.metaHttpEquiv.map((m) => ({ ...m, content: m.name.toLowerCase() === 'set-cookie' ? redactCookieHeader(m.content) : redactText(m.content) })),
+      metaHttpEquiv: page.metaHttpEquiv.map((m) => ({ ...m, content: (m.name.toLowerCase() === 'set-cookie' ? redactCookieHeader(m.content) : redactText(m.content)).slice(0, MAX_VALUE) })),
     },
     cookies: evidence.cookies && { ...evidence.cookies, setCookieHeaders: evidence.cookies.setCookieHeaders.map(redactCookieHeader) },
     httpVariant: evidence.httpVariant && {
@@ -92,7 +92,7 @@ export function redactEvidence(evidence: Evidence): Evidence {
       ...(evidence.httpVariant.finalUrl ? { finalUrl: redactUrl(evidence.httpVariant.finalUrl) } : {}),
       hops: evidence.httpVariant.hops.map((h) => ({ ...h, url: redactUrl(h.url) })),
     },
-    scriptFiles: evidence.scriptFiles && { files: evidence.scriptFiles.files.map((f) => ({ ...f, url: redactUrl(f.url), head: redactText(f.head) })) },
+    scriptFiles: evidence.scriptFiles && { files: evidence.scriptFiles.files.map((f) => ({ ...f, url: redactUrl(f.url), head: redactText(f.head).slice(0, 4096) })) },
     securityTxt: evidence.securityTxt && { ...evidence.securityTxt, url: redactUrl(evidence.securityTxt.url) },
     cors: evidence.cors && { ...evidence.cors, headers: evidence.cors.headers.map(([n, v]) => [n, redactHeader(n, v)] as [string, string]) },
   };

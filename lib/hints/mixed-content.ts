@@ -69,7 +69,10 @@ export function findMixedContent(evidence: Evidence): MixedItem[] {
   if (!page || !isHttpsPage(evidence)) return [];
   const policy = upgradeInsecureRequests(evidence).length > 0;
   const loaded = new Map<string, string>();
-  for (const r of page.resources) loaded.set(normalise(r.name), r.initiatorType);
+  // Chromium also records requests it refused (blocked mixed content) as resource entries, with no
+  // duration and no bytes: those did not load.
+  const failed = (r: (typeof page.resources)[number]) => r.duration === 0 && r.transferSize === 0 && r.encodedBodySize === 0;
+  for (const r of page.resources) if (!failed(r)) loaded.set(normalise(r.name), r.initiatorType);
   const items: MixedItem[] = [];
   const seen = new Set<string>();
 
@@ -90,7 +93,7 @@ export function findMixedContent(evidence: Evidence): MixedItem[] {
   // What loaded over http:// without being in the DOM: fetch/XHR, CSS-initiated requests, late scripts.
   const inDom = new Set(items.map((i) => i.url));
   for (const r of page.resources) {
-    if (!isHttpUrl(r.name)) continue;
+    if (!isHttpUrl(r.name) || failed(r)) continue;
     const url = normalise(r.name);
     if (inDom.has(url) || seen.has(`rt ${url}`)) continue;
     seen.add(`rt ${url}`);

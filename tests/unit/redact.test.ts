@@ -51,3 +51,14 @@ describe('redaction', () => {
     expect(finding.evidence[1]!.value).toBe(`Set-Cookie: sid=${REDACTED}; Secure`);
   });
 });
+
+describe('redaction keeps evidence within its bounds', () => {
+  it('never lengthens a value past the schema limit', async () => {
+    const { Evidence } = await import('../../lib/evidence/schema');
+    // "token=1" becomes "token=[redacted]": redaction can lengthen text.
+    const head = 'token=1;'.repeat(512);
+    expect(redactText(head).length).toBeGreaterThan(4096);
+    const evidence = { ...weakSiteEvidence, scriptFiles: { files: [{ url: 'https://a.example/x.js', bytes: 4096, head, matches: [] }] } };
+    expect(() => Evidence.parse(redactEvidence(evidence))).not.toThrow();
+  });
+});
