@@ -38,11 +38,18 @@ function buildVariant(/** @type {'published' | 'test'} */ variant) {
   const dir = join(BUILD, variant, 'chrome-mv3');
   if (args['skip-build'] && existsSync(join(dir, 'manifest.json'))) return dir;
   process.stderr.write(`Building the ${variant} variant into ${dir}…\n`);
-  execFileSync('npx', ['wxt', 'build', '-c', 'scripts/bench/wxt.config.ts'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, VIGIE_TEST_BUILD: variant === 'test' ? '1' : '' },
-  });
+  try {
+    execFileSync('npx', ['wxt', 'build', '-c', 'scripts/bench/wxt.config.ts'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, VIGIE_TEST_BUILD: variant === 'test' ? '1' : '' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = /** @type {{ stdout?: Buffer, stderr?: Buffer }} */ (error);
+    process.stderr.write(String(stdout) + String(stderr));
+    throw new Error(`The ${variant} build failed (output above).`);
+  }
   return dir;
 }
 
