@@ -56,26 +56,22 @@ export function collectPageSnapshot(doc: Document = document, perf: Performance 
   };
   for (const s of scripts) addSubresource('script', s.src);
   for (const s of stylesheets) addSubresource('stylesheet', s.href);
-  const selectors: Array<[string, PageSnapshot['subresources'][number]['kind'], string]> = [
-    ['iframe[src], frame[src]', 'iframe', 'src'],
-    ['img[src]', 'img', 'src'],
-    ['video[src], audio[src], source[src], video[poster]', 'media', 'src'],
-    ['object[data]', 'object', 'data'],
-    ['embed[src]', 'object', 'src'],
-  ];
-  for (const [selector, kind, attribute] of selectors) {
-    const elements = doc.querySelectorAll(selector);
-    for (let i = 0; i < elements.length && subresources.length < LIMITS.resources; i++) {
-      const el = elements[i]!;
-      const raw = el.getAttribute(attribute) ?? el.getAttribute('poster');
-      let absolute = raw;
-      try {
-        absolute = raw === null ? null : new URL(raw, doc.baseURI).href;
-      } catch {
-        // Unparseable: keep what the DOM says.
-      }
-      addSubresource(kind, absolute);
+  // One pass over the document for every embedding element (each querySelectorAll walks the whole
+  // tree, which counts on a 100,000-element page).
+  const embeds = doc.querySelectorAll('iframe[src], frame[src], img[src], video[src], audio[src], source[src], video[poster], object[data], embed[src]');
+  for (let i = 0; i < embeds.length && subresources.length < LIMITS.resources; i++) {
+    const el = embeds[i]!;
+    const tag = el.localName;
+    const kind: PageSnapshot['subresources'][number]['kind'] =
+      tag === 'iframe' || tag === 'frame' ? 'iframe' : tag === 'img' ? 'img' : tag === 'object' || tag === 'embed' ? 'object' : 'media';
+    const raw = el.getAttribute(tag === 'object' ? 'data' : 'src') ?? el.getAttribute('poster');
+    let absolute = raw;
+    try {
+      absolute = raw === null ? null : new URL(raw, doc.baseURI).href;
+    } catch {
+      // Unparseable: keep what the DOM says.
     }
+    addSubresource(kind, absolute);
   }
 
   let documentCookieNames: string[] = [];
