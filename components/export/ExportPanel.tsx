@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { AgencyProfile } from '../../lib/agency/schema';
 import type { Audit } from '../../lib/audit/schema';
+import type { Settings } from '../../lib/settings/schema';
 import { renderMarkdown } from '../../lib/export/render/markdown';
 import { renderText } from '../../lib/export/render/text';
 import {
@@ -32,15 +33,17 @@ export interface ExportPanelProps {
   compact?: boolean;
   clipboard?: ClipboardDeps;
   download?: (result: { content: string; mimeType: string; extension: string }, fileName: string) => void;
+  /** The agency's settings (scope rules, tiers, SLAs) so exports follow them; defaults when absent. */
+  settings?: Settings | null;
 }
 
 const DOWNLOADS: readonly ExportFormat[] = ['markdown', 'text', 'html', 'json', 'csv'];
 
-export function ExportPanel({ source, agency = null, initialLocale, printUrl, compact = false, clipboard, download }: ExportPanelProps) {
+export function ExportPanel({ source, agency = null, initialLocale, printUrl, compact = false, clipboard, download, settings = null }: ExportPanelProps) {
   const { t, locale: uiLocale } = useT();
   const [locale, setLocale] = useState<Locale>(initialLocale ?? uiLocale);
   const [level, setLevel] = useState<ExportLevel>(compact ? 'email' : 'proposal');
-  const options = { locale, level, agency };
+  const options = { locale, level, agency, ...(settings ? { settings } : {}) };
   const doc = () => (source.kind === 'audit' ? auditDoc(source.audit, options) : monthlyReportDoc(source.data, options));
   const run = (format: ExportFormat) => (source.kind === 'audit' ? exportAudit(source.audit, format, options) : exportMonthlyReport(source.data, format, options));
   const domain = source.kind === 'audit' ? source.audit.domain : source.data.domain;

@@ -9,6 +9,8 @@ import { useT } from '../../components/i18n';
 import { useChecklist } from '../../components/useChecklist';
 import type { Audit } from '../../lib/audit/schema';
 import type { ScanResponse } from '../../lib/messages';
+import type { Settings } from '../../lib/settings/schema';
+import { loadSettings } from '../../lib/settings/storage';
 
 type State =
   | { phase: 'idle' }
@@ -93,6 +95,10 @@ function PopupResult({ audit: scanned, previous }: { audit: Audit; previous: Ext
   const { t, tn, dateTime } = useT();
   const checklist = useChecklist(scanned);
   const agency = useAgencyProfile();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    void loadSettings().then(setSettings).catch(() => setSettings(null));
+  }, []);
   const { audit } = checklist;
   return (
     <section data-testid="result" data-audit-id={audit.id}>
@@ -116,7 +122,7 @@ function PopupResult({ audit: scanned, previous }: { audit: Audit; previous: Ext
           {t('popup.openHistory')}
         </button>
       </div>
-      <ExportPanel source={{ kind: 'audit', audit }} agency={agency} compact />
+      <ExportPanel source={{ kind: 'audit', audit }} agency={agency} settings={settings} compact />
       <details
         class="popup-checklist"
         data-testid="popup-checklist"

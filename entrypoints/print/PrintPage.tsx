@@ -7,9 +7,11 @@ import type { AgencyProfile } from '../../lib/agency/schema';
 import type { Audit } from '../../lib/audit/schema';
 import { auditDoc } from '../../lib/export';
 import type { Locale } from '../../lib/i18n';
+import type { Settings } from '../../lib/settings/schema';
+import { loadSettings } from '../../lib/settings/storage';
 import { getAudit, openVigieDB } from '../../lib/store/db';
 
-type State = { phase: 'loading' } | { phase: 'missing' } | { phase: 'ready'; audit: Audit; agency: AgencyProfile | null };
+type State = { phase: 'loading' } | { phase: 'missing' } | { phase: 'ready'; audit: Audit; agency: AgencyProfile | null; settings: Settings | null };
 
 export interface PrintPageProps {
   id: string;
@@ -17,23 +19,25 @@ export interface PrintPageProps {
   /** Injectable for tests. */
   load?: (id: string) => Promise<Audit | null>;
   loadAgency?: () => Promise<AgencyProfile | null>;
+  /** The agency's settings (scope rules, tiers, SLAs); the defaults when absent. */
+  loadSettingsFor?: () => Promise<Settings | null>;
 }
 
 const loadFromHistory = async (id: string) => getAudit(await openVigieDB(), id);
 
-export function PrintPage({ id, lang, load = loadFromHistory, loadAgency = loadAgencyProfile }: PrintPageProps) {
+export function PrintPage({ id, lang, load = loadFromHistory, loadAgency = loadAgencyProfile, loadSettingsFor = () => loadSettings().catch(() => null) }: PrintPageProps) {
   const { t } = useT();
   const [state, setState] = useState<State>({ phase: 'loading' });
 
   useEffect(() => {
-    void Promise.all([load(id), loadAgency()])
-      .then(([audit, agency]) => setState(audit ? { phase: 'ready', audit, agency } : { phase: 'missing' }))
+    void Promise.all([load(id), loadAgency(), loadSettingsFor()])
+      .then(([audit, agency, settings]) => setState(audit ? { phase: 'ready', audit, agency, settings } : { phase: 'missing' }))
       .catch(() => setState({ phase: 'missing' }));
   }, [id]);
 
   if (state.phase === 'loading') return <p class="loading">{t('export.print.loading')}</p>;
   if (state.phase === 'missing') return <p class="error" role="alert">{t('export.print.notFound')}</p>;
-  const doc = auditDoc(state.audit, { locale: lang, level: 'full', agency: state.agency });
+  const doc = auditDoc(state.audit, { locale: lang, level: 'full', agency: state.agency, ...(state.settings ? { settings: state.settings } : {}) });
   if (typeof document !== 'undefined') document.title = doc.title;
   return (
     <main class="print-main" data-testid="print-page" data-audit-id={state.audit.id}>

@@ -44,7 +44,7 @@ export function ReportPage() {
 }
 
 function Report({ audit: loaded, settings, agency, onSettings }: { audit: Audit; settings: Settings; agency: AgencyProfile | null; onSettings: (s: Settings) => void }) {
-  const { t, dateTime } = useT();
+  const { t, dateTime, locale } = useT();
   const checklist = useChecklist(loaded);
   const { audit } = checklist;
   const criticality = settings.criticality[audit.domain];
@@ -63,6 +63,8 @@ function Report({ audit: loaded, settings, agency, onSettings }: { audit: Audit;
     <main class="report-main" data-testid="report" data-audit-id={audit.id}>
       <p class="report-nav">
         <a href={browser.runtime.getURL(`/history.html?domain=${encodeURIComponent(audit.domain)}` as '/history.html')}>{t('popup.openHistory')}</a>
+        {' · '}
+        <a href={browser.runtime.getURL(`/questionnaire.html?lang=${locale}` as '/questionnaire.html')}>{t('report.questionnaire')}</a>
       </p>
       <h1>{t('report.title', { domain: audit.domain })}</h1>
       <section class="summary">
@@ -130,7 +132,7 @@ function Report({ audit: loaded, settings, agency, onSettings }: { audit: Audit;
         </table>
       </section>
 
-      <ExportPanel source={{ kind: 'audit', audit }} agency={agency} printUrl={browser.runtime.getURL(`/print.html?id=${encodeURIComponent(audit.id)}` as '/print.html')} />
+      <ExportPanel source={{ kind: 'audit', audit }} agency={agency} settings={settings} printUrl={browser.runtime.getURL(`/print.html?id=${encodeURIComponent(audit.id)}` as '/print.html')} />
 
       <PermissionRequests audit={audit} />
 

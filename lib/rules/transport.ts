@@ -154,8 +154,8 @@ export const transportRules = defineRules([
     family: 'transport',
     severity: 'high',
     priority: 'P1',
-    dimension: 'security',
-    checklistPoint: 'A3',
+    dimension: 'supervision',
+    checklistPoint: 'B5',
     requires: ['tls'],
     check: (evidence, ctx) => {
       const tls = evidence.tls!;

@@ -139,4 +139,5 @@ export const ui = {
   'agency.saved': 'Agency profile saved.',
   'options.links.history': 'History, backup and restore',
   'grade.notMeasured': 'No grade: the response headers could not be read',
+  'report.questionnaire': 'Blank client questionnaire',
 } as const;

@@ -142,4 +142,5 @@ export const ui: SameKeys<typeof en> = {
   'agency.saved': 'Profil de l\'agence enregistré.',
   'options.links.history': 'Historique, sauvegarde et restauration',
   'grade.notMeasured': 'Pas de note : les en-têtes de réponse n\'ont pas pu être lus',
+  'report.questionnaire': 'Questionnaire client vierge',
 };
