@@ -6,7 +6,7 @@ export default defineConfig({
   define: { __VIGIE_TEST_BUILD__: 'false' },
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    exclude: ['tests/e2e/**', 'tests/e2e-firefox/**', 'node_modules/**'],
     setupFiles: ['fake-indexeddb/auto'],
     testTimeout: 20000,
     // Unit tests never touch the network: happy-dom must not load what a fixture page references.

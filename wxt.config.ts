@@ -41,6 +41,7 @@ export default defineConfig({
         description: '__MSG_commandOpen__',
       },
     },
-    browser_specific_settings: { gecko: { id: 'vigie@vigie.example', strict_min_version: '115.0' } },
+    // No data leaves the browser: declared for Firefox's data-collection consent.
+    browser_specific_settings: { gecko: { id: 'vigie@vigie.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } },
   }),
 });

@@ -42,7 +42,7 @@ export function OptionsPage({ area, onLanguage }: OptionsPageProps) {
     <main class="report-main options-main">
       <h1>{t('options.title')}</h1>
       <p>
-        <a href={browser.runtime.getURL('/history.html')}>{t('options.links.history')}</a>
+        <a href={browser.runtime.getURL('/audits.html')}>{t('options.links.history')}</a>
       </p>
       <AgencyProfileForm />
       <SettingsForm

@@ -118,7 +118,7 @@ function PopupResult({ audit: scanned, previous }: { audit: Audit; previous: Ext
         <button type="button" data-testid="open-report" onClick={() => openPage(`/report.html?id=${encodeURIComponent(audit.id)}`)}>
           {t('popup.openReport')}
         </button>
-        <button type="button" data-testid="open-history" onClick={() => openPage(`/history.html?domain=${encodeURIComponent(audit.domain)}`)}>
+        <button type="button" data-testid="open-history" onClick={() => openPage(`/audits.html?domain=${encodeURIComponent(audit.domain)}`)}>
           {t('popup.openHistory')}
         </button>
       </div>

@@ -62,7 +62,7 @@ function Report({ audit: loaded, settings, agency, onSettings }: { audit: Audit;
   return (
     <main class="report-main" data-testid="report" data-audit-id={audit.id}>
       <p class="report-nav">
-        <a href={browser.runtime.getURL(`/history.html?domain=${encodeURIComponent(audit.domain)}` as '/history.html')}>{t('popup.openHistory')}</a>
+        <a href={browser.runtime.getURL(`/audits.html?domain=${encodeURIComponent(audit.domain)}` as '/audits.html')}>{t('popup.openHistory')}</a>
         {' · '}
         <a href={browser.runtime.getURL(`/questionnaire.html?lang=${locale}` as '/questionnaire.html')}>{t('report.questionnaire')}</a>
       </p>

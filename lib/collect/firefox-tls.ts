@@ -72,7 +72,8 @@ export async function collectFirefoxTls(pageUrl: string, timeoutMs: number): Pro
     }
     return {};
   };
-  webRequest.onHeadersReceived.addListener(listener, { urls: [`https://${target.host}/*`] }, ['blocking']);
+  // Match patterns carry no port: filter on the host name, then compare host and port in the listener.
+  webRequest.onHeadersReceived.addListener(listener, { urls: [`https://${target.hostname}/*`] }, ['blocking']);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {

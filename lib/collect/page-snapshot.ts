@@ -65,7 +65,10 @@ export function collectPageSnapshot(doc: Document = document, perf: Performance 
     const kind: PageSnapshot['subresources'][number]['kind'] =
       tag === 'iframe' || tag === 'frame' ? 'iframe' : tag === 'img' ? 'img' : tag === 'object' || tag === 'embed' ? 'object' : 'media';
     const raw = el.getAttribute(tag === 'object' ? 'data' : 'src') ?? el.getAttribute('poster');
-    let absolute = raw;
+    // Inline images (data:, blob:) are no request: skip them before any URL parsing (lazy-loading
+    // placeholders can number in the tens of thousands).
+    if (raw === null || /^\s*(?:data|blob|javascript|about):/i.test(raw)) continue;
+    let absolute: string | null = raw;
     try {
       absolute = raw === null ? null : new URL(raw, doc.baseURI).href;
     } catch {

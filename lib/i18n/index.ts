@@ -16,8 +16,23 @@ export function hasMessage(key: string): boolean {
   return Object.prototype.hasOwnProperty.call(en, key);
 }
 
+// Intl formatters are costly to build: one of each per locale and options, reused.
+const formatterCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(key: string, make: () => T): T {
+  let formatter = formatterCache.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatterCache.set(key, formatter);
+  }
+  return formatter;
+}
+const numberFormat = (locale: Locale, options?: Intl.NumberFormatOptions) =>
+  cached(`n|${locale}|${options ? JSON.stringify(options) : ''}`, () => new Intl.NumberFormat(locale, options));
+const dateFormat = (locale: Locale, options: Intl.DateTimeFormatOptions) =>
+  cached(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+
 function formatParam(value: string | number, locale: Locale): string {
-  return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+  return typeof value === 'number' ? numberFormat(locale).format(value) : value;
 }
 
 /** Renders a message; unknown keys come back as the key itself so a gap is visible, never a crash. */
@@ -30,7 +45,7 @@ export function translate(locale: Locale, key: string, params: MessageParams = {
 
 /** Chooses `key.one` or `key.other` by the locale's plural rules and passes `count` as a parameter. */
 export function translatePlural(locale: Locale, key: string, count: number, params: MessageParams = {}): string {
-  const form = new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
+  const form = cached(`p|${locale}`, () => new Intl.PluralRules(locale)).select(count) === 'one' ? 'one' : 'other';
   return translate(locale, `${key}.${form}`, { ...params, count });
 }
 
@@ -48,9 +63,9 @@ export function createTranslator(locale: Locale): Translator {
     locale,
     t: (key, params) => translate(locale, key, params),
     tn: (key, count, params) => translatePlural(locale, key, count, params),
-    date: (iso) => new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(iso)),
-    dateTime: (iso) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
-    number: (n, options) => new Intl.NumberFormat(locale, options).format(n),
+    date: (iso) => dateFormat(locale, { dateStyle: 'long' }).format(new Date(iso)),
+    dateTime: (iso) => dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+    number: (n, options) => numberFormat(locale, options).format(n),
   };
 }
 

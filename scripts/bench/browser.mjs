@@ -190,7 +190,7 @@ export async function measureInChromium(options) {
       let rows = 0;
       for (let i = 0; i < 5; i++) {
         const page = await vigie.context.newPage();
-        await page.goto(`${vigie.base}/history.html`);
+        await page.goto(`${vigie.base}/audits.html`);
         const handle = await page.waitForFunction(() => {
           const count = document.querySelectorAll('[data-testid=domain-list] tbody tr').length;
           if (count === 0) return false;

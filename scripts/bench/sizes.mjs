@@ -129,7 +129,7 @@ export function moduleBreakdown(/** @type {string} */ analysisDir, /** @type {st
 export async function measureSizes(/** @type {string} */ buildDir, /** @type {string} */ analysisDir, /** @type {string} */ root) {
   /** @type {Record<string, any>} */
   const pages = {};
-  for (const page of ['popup.html', 'report.html', 'history.html', 'options.html']) {
+  for (const page of ['popup.html', 'report.html', 'audits.html', 'options.html']) {
     try {
       statSync(join(buildDir, page));
     } catch {

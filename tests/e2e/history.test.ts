@@ -138,7 +138,7 @@ describe('a site audited twice with a fix in between', () => {
 
   it('lists the domain with its trend, and its two audits newest first', async () => {
     history = await vigie.context.newPage();
-    await history.goto(`${vigie.base}/history.html`);
+    await history.goto(`${vigie.base}/audits.html`);
     const row = await history.waitForSelector(`[data-testid=domain-list] tr[data-domain="${DOMAIN}"]`);
     expect(await row.$eval('[data-trend]', (el) => el.getAttribute('data-trend'))).toBe('up');
     expect((await row.$$eval('td', (cells) => cells.map((c) => c.textContent)))[5]).toBe('2');

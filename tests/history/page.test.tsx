@@ -9,7 +9,7 @@ import { until } from './dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryIO } from '../../components/history/io';
 import { TranslatorProvider } from '../../components/i18n';
-import { HistoryPage } from '../../entrypoints/history/HistoryPage';
+import { HistoryPage } from '../../entrypoints/audits/HistoryPage';
 import { Audit } from '../../lib/audit/schema';
 import { saveAudit, type VigieDatabase } from '../../lib/store/db';
 import { baseAudit, freshDb, makeAudit } from '../store/helpers';
