@@ -19,7 +19,7 @@ const KEYS: RestoreErrorKey[] = [
   'history.restore.error.settings',
 ];
 
-const blob = (text: string | Uint8Array) => new Blob([text]);
+const blob = (text: string | Uint8Array) => new Blob([typeof text === 'string' ? text : new Uint8Array(text)]);
 const envelope = (audits: unknown[]) => ({ format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: '2026-11-28T10:00:00.000Z', audits, checklists: [], agencyFields: [], settings: null });
 
 function expectKnownOutcome(result: Awaited<ReturnType<typeof readBackup>>) {
