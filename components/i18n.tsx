@@ -1,3 +1,4 @@
+import '../lib/zod-setup';
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useMemo } from 'preact/hooks';
 import { createTranslator, pickLocale, type Locale, type Translator } from '../lib/i18n';

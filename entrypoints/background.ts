@@ -1,3 +1,4 @@
+import '../lib/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { buildAudit } from '../lib/audit/build';

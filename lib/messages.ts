@@ -31,6 +31,13 @@ export type ChecklistResponse = { ok: true; audit: Audit } | { ok: false; error:
 /** Only the extension's own pages may drive it; content scripts and web pages may not. */
 export function isFromExtensionPage(sender: { id?: string; url?: string; origin?: string }, extensionId: string, extensionOrigin: string): boolean {
   if (sender.id !== extensionId) return false;
-  const from = sender.origin ?? sender.url ?? '';
-  return from.startsWith(extensionOrigin.replace(/\/$/, ''));
+  try {
+    // Scheme and host, not text: chrome-extension://<id>.evil.test/ must not pass for
+    // chrome-extension://<id>/ (URL.origin is "null" for these schemes in some engines, so it is not used).
+    const from = new URL(sender.origin ?? sender.url ?? '');
+    const own = new URL(extensionOrigin);
+    return own.host !== '' && from.protocol === own.protocol && from.host === own.host;
+  } catch {
+    return false;
+  }
 }

@@ -94,9 +94,9 @@ export function ProposalSettingsForm({ settings, onChange }: ProposalSettingsFor
           <tbody>
             {Family.options.map((f) => (
               <tr key={f}>
-                <th>{t(`options.scope.family.${f}`)}</th>
+                <th id={`scope-family-label-${f}`}>{t(`options.scope.family.${f}`)}</th>
                 <td>
-                  <select name={`scope-family-${f}`} value={scope.families[f] ?? ''}
+                  <select name={`scope-family-${f}`} aria-labelledby={`scope-family-label-${f}`} value={scope.families[f] ?? ''}
                     onChange={(e) => {
                       const { [f]: _old, ...rest } = scope.families;
                       const choice = value(e);

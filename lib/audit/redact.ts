@@ -14,13 +14,18 @@ export function redactUrl(value: string): string {
   return `${value.slice(0, cut)}${value[cut] === '?' ? '?' : '#'}${REDACTED}`;
 }
 
-// JWTs, long hex or base64 runs, and key=value pairs whose key names a secret.
-const JWT = /\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]{5,}/g;
-const LONG_TOKEN = /(?<![\w/.-])(?=[A-Za-z0-9+/_-]*\d)(?=[A-Za-z0-9+/_-]*[A-Za-z])[A-Za-z0-9+/_-]{32,}={0,2}(?![\w/.-])/g;
-const SECRET_PAIR = /\b((?:[\w-]*(?:token|secret|password|passwd|session|sessid|api[-_]?key|auth)[\w-]*)\s*[=:]\s*)([^;,\s&]+)/gi;
+// JWTs, long hex or base64 runs, and key=value pairs whose key names a secret. Each pattern can
+// only start where a word starts (lookbehind) and its repetitions are bounded, so page-supplied
+// text of any shape is scanned in linear time (tests/fuzz/redact.property.test.ts).
+const JWT = /(?<![\w-])eyJ[\w-]{5,4096}\.[\w-]{5,8192}\.[\w-]{5,4096}/g;
+const LONG_TOKEN = /(?<![A-Za-z0-9+/_.=-])[A-Za-z0-9+/_-]{32,}={0,2}(?![\w/.-])/g;
+const SECRET_PAIR = /(?<![\w-])([\w-]{0,64}?(?:token|secret|password|passwd|session|sessid|api[-_]?key|auth)[\w-]{0,64}\s{0,8}[=:]\s{0,8})([^;,\s&]{1,4096})/gi;
+
+/** A long run counts as a token only when it mixes letters and digits (not a word, not a number). */
+const tokenLike = (run: string) => (/\d/.test(run) && /[A-Za-z]/.test(run) ? REDACTED : run);
 
 export function redactText(value: string): string {
-  return value.replace(JWT, REDACTED).replace(SECRET_PAIR, `$1${REDACTED}`).replace(LONG_TOKEN, REDACTED);
+  return value.replace(JWT, REDACTED).replace(SECRET_PAIR, `$1${REDACTED}`).replace(LONG_TOKEN, tokenLike);
 }
 
 /** A Set-Cookie or Cookie header keeps cookie names and attributes, never values. */
@@ -42,7 +47,11 @@ const MAX_VALUE = 16_384;
 
 /** URLs inside free text (a Refresh header, a message parameter) lose their query and fragment. */
 export function redactUrlsInText(value: string): string {
-  return value.replace(/\b(?:https?|wss?|ftp):\/\/[^\s,;<>"'`]+/gi, (u) => redactUrl(u));
+  // Commas and semicolons may sit inside a URL (a.js,b.js?id=…): only trailing punctuation is left out.
+  return value.replace(/(?<![\w+.-])(?:https?|wss?|ftp):\/\/[^\s<>"'`]{1,8192}/gi, (match) => {
+    const trailing = /[.,;:!?)\]]*$/.exec(match)![0];
+    return redactUrl(match.slice(0, match.length - trailing.length)) + trailing;
+  });
 }
 
 export function redactHeader(name: string, value: string): string {

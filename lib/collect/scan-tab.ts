@@ -68,9 +68,9 @@ function reason(key: string, params: Record<string, string | number> = {}): NotM
 export function describeInjectionError(error: unknown): ScanError {
   const text = String((error as Error)?.message ?? error);
   if (/error page/i.test(text)) return new ScanError('page-unreachable', 'error.page-unreachable');
-  if (/gallery cannot be scripted|webstore|addons\.mozilla/i.test(text)) return new ScanError('unsupported-page', 'error.unsupported.store');
-  if (/(?:url )?"?file:/i.test(text)) return new ScanError('unsupported-page', 'error.unsupported.file');
-  if (/(?:chrome|edge|brave|opera|about|devtools|view-source|chrome-extension|moz-extension|resource|chrome-search):/i.test(text)) {
+  if (/gallery cannot be scripted/i.test(text)) return new ScanError('unsupported-page', 'error.unsupported.store');
+  if (/url "file:/i.test(text)) return new ScanError('unsupported-page', 'error.unsupported.file');
+  if (/cannot access a [\w-]+:\/\/ url|url "(?:about|chrome|edge|brave|opera|devtools|view-source|chrome-extension|moz-extension|resource|chrome-search):/i.test(text)) {
     return new ScanError('unsupported-page', 'error.unsupported.browser-page');
   }
   if (/cannot access|cannot be scripted|missing host permission|permission/i.test(text)) return new ScanError('permission-missing', 'error.permission-missing');

@@ -63,8 +63,9 @@ describe('isFromExtensionPage', () => {
    * real sender can carry such an address while having the extension's id, so this is not
    * exploitable today; comparing `new URL(from).origin` with the extension origin would be exact.
    */
-  it('documents the prefix comparison (current behaviour)', () => {
-    expect(isFromExtensionPage({ id: ID, url: `chrome-extension://${ID}.evil.test/` }, ID, CHROME)).toBe(true);
+  it('compares hosts, not text prefixes', () => {
+    expect(isFromExtensionPage({ id: ID, url: `chrome-extension://${ID}.evil.test/` }, ID, CHROME)).toBe(false);
+    expect(isFromExtensionPage({ id: ID, url: `chrome-extension://${ID}/popup.html` }, ID, CHROME)).toBe(true);
   });
 });
 

@@ -84,3 +84,21 @@ describe('withTimeout', () => {
     await expect(withTimeout(Promise.resolve(42), 1000, 'x')).resolves.toBe(42);
   });
 });
+
+describe('injection errors', () => {
+  it('name the page kind from the browser\'s refusal', async () => {
+    const { describeInjectionError } = await import('../../lib/collect/scan-tab');
+    const code = (message: string) => {
+      const e = describeInjectionError(new Error(message));
+      return `${e.code} ${e.messageKey}`;
+    };
+    expect(code('Cannot access a chrome:// URL')).toBe('unsupported-page error.unsupported.browser-page');
+    expect(code('Cannot access contents of url "about:blank". Extension manifest must request permission to access this host.')).toBe('unsupported-page error.unsupported.browser-page');
+    expect(code('Cannot access contents of url "file:///tmp/a.html". Extension manifest must request permission to access this host.')).toBe('unsupported-page error.unsupported.file');
+    expect(code('The extensions gallery cannot be scripted.')).toBe('unsupported-page error.unsupported.store');
+    expect(code('Cannot access contents of the page. Extension manifest must request permission to access the respective host.')).toBe('permission-missing error.permission-missing');
+    expect(code('Frame with ID 0 is showing error page')).toBe('page-unreachable error.page-unreachable');
+    // A message that merely mentions a file is not a file:// page.
+    expect(code("Could not load file: 'content-scripts/snapshot.js'.")).toBe('internal error.internal');
+  });
+});
