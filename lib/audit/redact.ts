@@ -49,7 +49,8 @@ const MAX_VALUE = 16_384;
 export function redactUrlsInText(value: string): string {
   // Commas and semicolons may sit inside a URL (a.js,b.js?id=…): only trailing punctuation is left out.
   return value.replace(/(?<![\w+.-])(?:https?|wss?|ftp):\/\/[^\s<>"'`]{1,8192}/gi, (match) => {
-    const trailing = /[.,;:!?)\]]*$/.exec(match)![0];
+    // Already redacted ("…?[redacted]"): the closing bracket is part of the marker, not punctuation.
+    const trailing = match.endsWith(REDACTED) ? '' : /[.,;:!?)\]]*$/.exec(match)![0];
     return redactUrl(match.slice(0, match.length - trailing.length)) + trailing;
   });
 }

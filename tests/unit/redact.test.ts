@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redactCookieHeader, redactEvidence, redactFinding, redactHeader, redactText, redactUrl } from '../../lib/audit/redact';
+import { REDACTED, redactCookieHeader, redactEvidence, redactFinding, redactHeader, redactText, redactUrl, redactValue } from '../../lib/audit/redact';
 import { weakSiteEvidence } from '../fixtures/evidence/weak-site';
 
 describe('redaction', () => {
@@ -60,5 +60,13 @@ describe('redaction keeps evidence within its bounds', () => {
     expect(redactText(head).length).toBeGreaterThan(4096);
     const evidence = { ...weakSiteEvidence, scriptFiles: { files: [{ url: 'https://a.example/x.js', bytes: 4096, head, matches: [] }] } };
     expect(() => Evidence.parse(redactEvidence(evidence))).not.toThrow();
+  });
+});
+
+describe('redaction is idempotent', () => {
+  it('leaves already redacted URLs as they are', () => {
+    const once = redactValue('loaded http://cdn.example/a.js?v=1&token=abc');
+    expect(redactValue(once)).toBe(once);
+    expect(once).toBe(`loaded http://cdn.example/a.js?${REDACTED}`);
   });
 });
