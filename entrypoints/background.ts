@@ -110,6 +110,12 @@ async function saveAnswers(domain: string, answers: ChecklistAnswers): Promise<C
   }
 }
 
+/** A refused message, worded from the catalogues in the browser's language. */
+function refusal(code: VigieError['code'], messageKey: string): { ok: false; error: VigieError } {
+  const { t } = createTranslator(pickLocale([browser.i18n.getUILanguage()]));
+  return { ok: false, error: { code, message: t(messageKey), messageKey, params: {} } };
+}
+
 export default defineBackground(() => {
   // Firefox automation (WebDriver BiDi) cannot navigate to moz-extension:// pages: the test build
   // opens its own driver page once installed. Never in the published build.
@@ -120,11 +126,11 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (typeof message !== 'object' || message === null || !String((message as { type?: unknown }).type).startsWith('vigie:')) return undefined;
     if (!isFromExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) {
-      return Promise.resolve({ ok: false, error: { code: 'permission-missing', message: 'Refused: Vigie only answers its own pages.', messageKey: 'error.refused', params: {} } });
+      return Promise.resolve(refusal('permission-missing', 'error.refused'));
     }
     const request = VigieRequest.safeParse(message);
     if (!request.success) {
-      return Promise.resolve({ ok: false, error: { code: 'invalid-request', message: 'Invalid request.', messageKey: 'error.invalid-request', params: {} } });
+      return Promise.resolve(refusal('invalid-request', 'error.invalid-request'));
     }
     switch (request.data.type) {
       case 'vigie:scan':
