@@ -25,7 +25,9 @@ type State =
   | { phase: 'idle' }
   | { phase: 'loading' }
   | { phase: 'failed' }
-  | { phase: 'ready'; data: MonthlyReportData | null; fields: AgencyFields | null };
+  | { phase: 'ready'; month: string; data: MonthlyReportData | null; fields: AgencyFields | null };
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Month picker, the agency's fields and the seven headings; audits are read only when a month is shown. */
 export function MonthlyReport({ db, io, domain, now, onCorrupt }: MonthlyReportProps) {
@@ -35,39 +37,43 @@ export function MonthlyReport({ db, io, domain, now, onCorrupt }: MonthlyReportP
   const [format, setFormat] = useState<ExportFormat>('markdown');
   useEffect(() => setState({ phase: 'idle' }), [domain]);
 
-  async function load() {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return;
-    setState({ phase: 'loading' });
+  /**
+   * `refresh` re-reads the month already shown without passing through 'loading': the agency form
+   * stays mounted, so the note it shows after a save ("Saved.") is not thrown away with it.
+   */
+  async function load(shown: string, refresh = false) {
+    if (!MONTH.test(shown)) return;
+    if (!refresh) setState({ phase: 'loading' });
     try {
-      await build();
+      await build(shown);
     } catch (error) {
       console.error('Vigie: the monthly report could not be prepared', error);
       setState({ phase: 'failed' });
     }
   }
 
-  async function build() {
+  async function build(month: string) {
     const period = monthPeriod(month);
     const summaries = await domainSummaries(db, domain, onCorrupt);
     const selection = selectMonthlyAudits(summaries, period);
     const fields = await getAgencyFields(db, domain, month, onCorrupt);
-    if (!selection.latestId) return setState({ phase: 'ready', data: null, fields });
+    if (!selection.latestId) return setState({ phase: 'ready', month, data: null, fields });
     const [baseline, latest] = await Promise.all([
       selection.baselineId ? getAudit(db, selection.baselineId, onCorrupt) : null,
       getAudit(db, selection.latestId, onCorrupt),
     ]);
     const data = monthlyReportData({ domain, period, selection, baseline, latest, firstSeen: firstSeenDates(summaries), agency: fields, now: now() });
-    setState({ phase: 'ready', data, fields });
+    setState({ phase: 'ready', month, data, fields });
   }
 
   async function save(fields: AgencyFields): Promise<string | null> {
     try {
       await saveAgencyFields(db, fields);
-      await load();
-      return null;
     } catch (error) {
       return error instanceof StoreError ? error.messageKey : 'history.error.write';
     }
+    await load(fields.month, true);
+    return null;
   }
 
   function download(data: MonthlyReportData) {
@@ -78,7 +84,7 @@ export function MonthlyReport({ db, io, domain, now, onCorrupt }: MonthlyReportP
   return (
     <section class="monthly" aria-labelledby="monthly-title" data-testid="monthly">
       <h2 id="monthly-title">{t('history.monthly.title')}</h2>
-      <form class="inline-form" onSubmit={(e) => { e.preventDefault(); void load(); }}>
+      <form class="inline-form" onSubmit={(e) => { e.preventDefault(); void load(month); }}>
         <label>{t('history.monthly.month')} <input type="month" value={month} onInput={(e) => setMonth(e.currentTarget.value)} name="month" /></label>
         <button type="submit">{t('history.monthly.show')}</button>
       </form>
@@ -86,7 +92,8 @@ export function MonthlyReport({ db, io, domain, now, onCorrupt }: MonthlyReportP
       {state.phase === 'failed' && <p class="error" role="alert">{t('history.error.open')}</p>}
       {state.phase === 'ready' && (
         <>
-          <AgencyFieldsForm domain={domain} month={month} initial={state.fields} now={now} onSave={save} />
+          {/* The month shown, not the picker's value: a month picked but not yet shown must not receive these figures. */}
+          <AgencyFieldsForm domain={domain} month={state.month} initial={state.fields} now={now} onSave={save} />
           {state.data === null ? <p class="muted">{t('history.monthly.noAudit', { domain })}</p> : (
             <>
               <MonthlySections data={state.data} />

@@ -5,7 +5,7 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { until } from './dom';
+import { until } from '../support/dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryIO } from '../../components/history/io';
 import { TranslatorProvider } from '../../components/i18n';
@@ -149,9 +149,12 @@ describe('history page', () => {
       uptime.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await act(async () => { (form.querySelector('button[type=submit]') as HTMLButtonElement).click(); });
-    await until(() => monthly.querySelector('[data-testid=monthly-sections]')?.textContent?.includes('Uptime over the month: 99.5 %'), 'the saved uptime');
+    // The note is the last thing a save sets (after the sections are re-read): wait for it, then
+    // check the rest. The form is the one the user typed in, not a remounted copy.
+    await until(() => form.querySelector('[role=status]')?.textContent === 'Saved.', 'the saved note');
+    expect(monthly.querySelector('[data-testid=agency-fields]')).toBe(form);
+    expect(monthly.querySelector('[data-testid=monthly-sections]')!.textContent).toContain('Uptime over the month: 99.5 %');
     expect(await db.get('agencyFields', 'shop.example|2026-11')).toMatchObject({ uptimePercent: 99.5 });
-    expect(form.querySelector('[role=status]')!.textContent).toBe('Saved.');
 
     await act(async () => {
       const uptime = form.querySelector('input[name=uptime]') as HTMLInputElement;
