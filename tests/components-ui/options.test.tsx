@@ -6,6 +6,7 @@ import { TranslatorProvider } from '../../components/i18n';
 import { OptionsPage } from '../../entrypoints/options/OptionsPage';
 import { defaultSettings } from '../../lib/settings/schema';
 import { SETTINGS_KEY, type SettingsArea } from '../../lib/settings/storage';
+import { until, untilText } from '../support/dom';
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -26,7 +27,6 @@ function memoryArea(initial: Record<string, unknown> = {}) {
   return { data, area };
 }
 
-const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
 
 function edit(selector: string, value: string, type: 'input' | 'change' = 'input') {
   const el = root.querySelector<HTMLInputElement>(selector)!;
@@ -39,7 +39,7 @@ function edit(selector: string, value: string, type: 'input' | 'change' = 'input
 async function mount(initial: Record<string, unknown> = {}) {
   const store = memoryArea(initial);
   act(() => render(<TranslatorProvider locale="en"><OptionsPage area={store.area} /></TranslatorProvider>, root));
-  await flush();
+  await until(() => root.querySelector('[data-testid="options-save"]'), 'the loaded settings form');
   return store;
 }
 
@@ -60,8 +60,7 @@ describe('options page', () => {
     edit('select[name="business-model"]', 'fixed-fee', 'change');
     act(() => root.querySelector<HTMLInputElement>('input[name="day-6"]')!.click());
     act(() => root.querySelector<HTMLButtonElement>('[data-testid="options-save"]')!.click());
-    await flush();
-    expect(root.querySelector('[data-testid="options-status"]')!.textContent).toBe('Saved');
+    await untilText(root, '[data-testid="options-status"]', 'Saved');
     const saved = data[SETTINGS_KEY] as ReturnType<typeof defaultSettings>;
     expect(saved.priorities.P1).toEqual({ amount: 8, unit: 'hours' });
     expect(saved.workingHours).toEqual({ days: [1, 2, 3, 4, 5, 6], start: '08:30', end: '18:00', timeZone: 'UTC' });
@@ -73,15 +72,14 @@ describe('options page', () => {
     const { data } = await mount({ [SETTINGS_KEY]: defaultSettings('UTC') });
     edit('input[name="timeZone"]', 'Mars/Olympus_Mons');
     act(() => root.querySelector<HTMLButtonElement>('[data-testid="options-save"]')!.click());
-    await flush();
-    expect(root.querySelector('[data-testid="options-status"]')!.textContent).toBe('Some values are not valid; they were not saved.');
+    await untilText(root, '[data-testid="options-status"]', 'Some values are not valid; they were not saved.');
     expect((data[SETTINGS_KEY] as ReturnType<typeof defaultSettings>).workingHours.timeZone).toBe('UTC');
   });
 
   it('restores the defaults but keeps the criticality declared per domain', async () => {
     const { data } = await mount({ [SETTINGS_KEY]: { ...defaultSettings('UTC'), cycleDay: 10, criticality: { 'shop.example': 'high' } } });
     act(() => root.querySelector<HTMLButtonElement>('[data-testid="options-reset"]')!.click());
-    await flush();
+    await untilText(root, '[data-testid="options-status"]', 'Saved');
     const saved = data[SETTINGS_KEY] as ReturnType<typeof defaultSettings>;
     expect(saved.cycleDay).toBe(1);
     expect(saved.criticality).toEqual({ 'shop.example': 'high' });

@@ -18,6 +18,7 @@ import { Audit } from '../../lib/audit/schema';
 import { auditDoc } from '../../lib/export';
 import { HOSTILE, HOSTILE_AGENCY, hostileAudit } from '../fixtures/audits/hostile';
 import realistic from '../fixtures/audits/shop-example.json';
+import { until, untilText } from '../support/dom';
 import { AGENCY } from './golden-helpers';
 
 afterEach(() => {
@@ -46,7 +47,7 @@ async function mount(node: preact.ComponentChild) {
   return root;
 }
 
-const click = async (el: Element | null) => act(async () => { (el as HTMLElement).click(); await new Promise((r) => setTimeout(r, 0)); });
+const click = async (el: Element | null) => act(async () => { (el as HTMLElement).click(); });
 
 describe('writeToClipboard', () => {
   it('writes text/html and text/plain together when ClipboardItem exists', async () => {
@@ -74,6 +75,8 @@ describe('ExportPanel', () => {
     const language = root.querySelector<HTMLSelectElement>('[data-testid="export-language"]')!;
     await act(async () => { language.value = 'fr'; language.dispatchEvent(new Event('change')); });
     await click(root.querySelector('[data-testid="copy-rich"]'));
+    // "Copied" is said once the clipboard took the item: wait for the words, then read the item.
+    await untilText(root, '[role="status"]', 'Copied');
     const parts = written[0]![0]!.parts;
     const html = await parts['text/html']!.text();
     const text = await parts['text/plain']!.text();
@@ -82,21 +85,24 @@ describe('ExportPanel', () => {
     expect(text).toContain('20 novembre 2026');
     // The interface stays in English; only the report changed language.
     expect(root.querySelector('[data-testid="copy-rich"]')!.textContent).toBe('Copy for a document or email');
-    expect(root.querySelector('[role="status"]')!.textContent).toBe('Copied');
+    expect(written).toHaveLength(1);
   });
 
   it('says so when the browser refuses the copy', async () => {
     const deps: ClipboardDeps = { clipboard: { writeText: async () => { throw new DOMException('denied', 'NotAllowedError'); } } };
     const root = await mount(<TranslatorProvider locale="fr"><ExportPanel source={{ kind: 'audit', audit }} clipboard={deps} /></TranslatorProvider>);
     await click(root.querySelector('[data-testid="copy-markdown"]'));
-    expect(root.querySelector('[data-testid="copy-markdown"]')!.getAttribute('data-state')).toBe('failed');
+    await until(() => root.querySelector('[data-testid="copy-markdown"]')!.getAttribute('data-state') === 'failed', 'the refused copy');
     expect(root.textContent).toContain('Le navigateur a refusé la copie');
   });
 
   it('names downloads after the domain and the audit date', async () => {
     const saved: Array<[string, string]> = [];
     const root = await mount(<TranslatorProvider locale="en"><ExportPanel source={{ kind: 'audit', audit }} download={(r, name) => saved.push([name, r.mimeType])} printUrl="chrome-extension://x/print.html?id=abc" /></TranslatorProvider>);
-    for (const format of ['markdown', 'csv', 'json']) await click(root.querySelector(`[data-testid="download-${format}"]`));
+    for (const [i, format] of ['markdown', 'csv', 'json'].entries()) {
+      await click(root.querySelector(`[data-testid="download-${format}"]`));
+      await until(() => saved.length === i + 1, `the ${format} download`);
+    }
     expect(saved).toEqual([
       ['vigie-shop.example-2026-11-20-proposal.md', 'text/markdown;charset=utf-8'],
       ['vigie-shop.example-2026-11-20.csv', 'text/csv;charset=utf-8'],
@@ -122,8 +128,7 @@ describe('DocView and the print page', () => {
         <PrintPage id={audit.id} lang="fr" load={async (id) => (id === audit.id ? audit : null)} loadAgency={async () => AGENCY} />
       </TranslatorProvider>,
     );
-    await act(async () => { await new Promise((r) => setTimeout(r, 10)); });
-    const page = root.querySelector('[data-testid="print-page"]')!;
+    const page = await until(() => root.querySelector('[data-testid="print-page"]'), 'the print page');
     expect(page.querySelector('h1')!.textContent).toBe('Audit de maintenance — shop.example');
     expect(page.querySelector('.letterhead')!.textContent).toContain('Atelier Lumière');
     expect(page.querySelectorAll('.page-break').length).toBe(1);
@@ -132,8 +137,7 @@ describe('DocView and the print page', () => {
 
   it('says when the audit is not in the history', async () => {
     const root = await mount(<TranslatorProvider locale="en"><PrintPage id="nope" lang="en" load={async () => null} loadAgency={async () => null} /></TranslatorProvider>);
-    await act(async () => { await new Promise((r) => setTimeout(r, 10)); });
-    expect(root.querySelector('[role="alert"]')!.textContent).toBe('This audit is not in the history any more.');
+    await untilText(root, '[role="alert"]', 'This audit is not in the history any more.');
   });
 
   it('reads id and language from the address, the browser language by default', () => {

@@ -11,6 +11,7 @@ import { KEY_FOR_STATUS } from '../../lib/diagnosis/keyboard';
 import { clientQuestionnaireDoc, exportQuestionnaire } from '../../lib/export';
 import { translate } from '../../lib/i18n';
 import { HOSTILE_AGENCY } from '../fixtures/audits/hostile';
+import { until } from '../support/dom';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -20,7 +21,6 @@ async function mount(node: preact.ComponentChild) {
   const root = document.createElement('div');
   document.body.append(root);
   await act(async () => render(node, root));
-  await act(async () => { await new Promise((r) => setTimeout(r, 10)); });
   return root;
 }
 
@@ -56,8 +56,9 @@ describe('client questionnaire', () => {
   it('the page renders the chosen language with the agency header, a print button and language links', async () => {
     const root = await mount(<TranslatorProvider locale="fr"><QuestionnairePage lang="fr" loadAgency={async () => ({ name: 'Atelier Lumière' })} /></TranslatorProvider>);
     const page = root.querySelector('[data-testid="questionnaire-page"]')!;
+    // The agency is read after the first render: wait for its letterhead, then check the rest.
+    await until(() => page.querySelector('.letterhead')?.textContent?.includes('Atelier Lumière'), 'the agency letterhead');
     expect(page.querySelector('h1')!.textContent).toBe('Questionnaire sur la maintenance de votre site');
-    expect(page.querySelector('.letterhead')!.textContent).toContain('Atelier Lumière');
     expect(page.querySelector('.print-button')!.textContent).toBe('Imprimer ou enregistrer en PDF');
     expect(page.querySelector('[data-testid="questionnaire-lang-en"]')!.getAttribute('href')).toBe('?lang=en');
     expect(page.querySelectorAll('tbody tr').length).toBe(4 + 28 + 10);

@@ -8,6 +8,7 @@ import { OptionsPage } from '../../entrypoints/options/OptionsPage';
 import { parseRuleList, ruleChoices, ruleListText } from '../../lib/proposal/rule-list';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { SETTINGS_KEY, type SettingsArea } from '../../lib/settings/storage';
+import { until } from '../support/dom';
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -19,7 +20,6 @@ afterEach(() => {
   root.remove();
 });
 
-const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
 
 function edit(selector: string, value: string, type: 'input' | 'change' = 'input') {
   const el = root.querySelector<HTMLInputElement>(selector);
@@ -34,14 +34,14 @@ async function mount(initial: Record<string, unknown>) {
   const data: Record<string, unknown> = structuredClone(initial);
   const area: SettingsArea = { get: async (key) => (key in data ? { [key]: structuredClone(data[key]) } : {}), set: async (items) => void Object.assign(data, structuredClone(items)) };
   act(() => render(<TranslatorProvider locale="en"><OptionsPage area={area} /></TranslatorProvider>, root));
-  await flush();
+  await until(() => root.querySelector('[data-testid="options-save"]'), 'the loaded settings form');
   return data;
 }
 
+/** Clicks Save and returns the status the page then shows (an empty status means not answered yet). */
 async function save() {
   act(() => root.querySelector<HTMLButtonElement>('[data-testid="options-save"]')!.click());
-  await flush();
-  return root.querySelector('[data-testid="options-status"]')!.textContent;
+  return until(() => root.querySelector('[data-testid="options-status"]')?.textContent, 'the save status');
 }
 
 describe('rule lists typed by the agency', () => {
