@@ -11,7 +11,7 @@ import { jsonDepthExceeds, parseUntrustedJson } from '../../lib/store/backup/saf
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../../lib/store/backup/format';
 import { Audit } from '../../lib/audit/schema';
 import realistic from '../fixtures/audits/shop-example.json';
-import { expectLinear, growthOn } from './growth';
+import { expectLinear, growthOn } from '../support/growth';
 
 const KEYS: RestoreErrorKey[] = [
   'history.restore.error.tooLarge', 'history.restore.error.damaged', 'history.restore.error.tooDeep', 'history.restore.error.forbiddenKey',

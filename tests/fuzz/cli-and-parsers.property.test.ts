@@ -15,7 +15,7 @@ import { hostOf, registrableDomain, sameSite } from '../../lib/headers/site';
 import { checkSecurityTxt, parseSecurityTxt } from '../../lib/securitytxt';
 import { compareVersions, inRange, maxVersion } from '../../lib/version/compare';
 import { coreVersion, normaliseVersion, parseVersion } from '../../lib/version/parse';
-import { expectLinear, fill, growthOn } from './growth';
+import { expectLinear, fill, growthOn } from '../support/growth';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 const cookieish = fc.string({ unit: fc.constantFrom(...'a=;, \t"Secure HttpOnly SameSite=None Lax Path=/ Domain=.x Max-Age=-1 Expires=Thu, 01 Jan 1970 00:00:00 GMT\u00e9'.split('')), maxLength: 300 });

@@ -27,7 +27,7 @@ import { findMixedContent, insecureForms, upgradeInsecureRequests } from '../../
 import { detectInfrastructure } from '../../lib/hints';
 import { pageWeight } from '../../lib/hints/performance';
 import { parseCsv } from '../export/csv-parse';
-import { adversarialShapes, bestOf, expectLinear, growthOn } from './growth';
+import { adversarialShapes, bestOf, expectLinear, growthOn, literalCharacters } from '../support/growth';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 
@@ -189,7 +189,7 @@ describe('every exported regular expression of lib/kb and lib/hints, against adv
     for (const [path, source] of await exportedRegexes()) {
       // A fresh, non-global copy: lastIndex of the shared object is left alone.
       const re = new RegExp(source.source, source.flags.replace(/[gy]/g, ''));
-      const literal = source.source.replace(/\\[dDwWsSbB]|\\.|[\^$()[\]{}|?*+]/g, (m) => (m.length === 2 && !/[dDwWsSbB]/.test(m[1]!) ? m[1]! : '')).slice(0, 40);
+      const literal = literalCharacters(source.source);
       const g = growthOn((n) => adversarialShapes(literal, n), (inputs) => { for (const input of inputs) re.test(input); }, 2_000, 8);
       try {
         expectLinear(g, `${path} /${source.source}/`);

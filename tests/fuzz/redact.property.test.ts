@@ -9,7 +9,7 @@ import {
   REDACTED, redactCookieHeader, redactHeader, redactText, redactUrl, redactUrlsInText, redactValue,
 } from '../../lib/audit/redact';
 import { LIMITS } from '../../lib/evidence/limits';
-import { bestOf, expectLinear, fill, growth } from './growth';
+import { bestOf, expectLinear, fill, growth } from '../support/growth';
 
 const secretish = fc.string({
   unit: fc.constantFrom(...'aeyJ0123456789+/_-=.;,:&?# \t\nTOKENtokenpasswordsessionauthkey'.split('')),

@@ -17,6 +17,7 @@ import { recommendCsp } from '../../lib/fixes/csp';
 import { scoreEvidence } from '../../lib/score';
 import { classifyCsp } from '../../lib/score/tests/csp';
 import { evidence } from '../fixtures/headers/build';
+import { expectLinear, fill, growthOn } from '../support/growth';
 
 const PARSERS: Record<string, (input: string) => unknown> = {
   hsts: parseHsts,
@@ -60,17 +61,6 @@ describe('header parsers never throw', () => {
   });
 });
 
-/** Best of several trials of `runs` calls, in milliseconds. */
-function time(fn: () => void, runs = 20): number {
-  let best = Infinity;
-  for (let trial = 0; trial < 5; trial += 1) {
-    const start = performance.now();
-    for (let i = 0; i < runs; i += 1) fn();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
-
 /** Inputs built to stress each grammar: many separators, repeated directives, long tokens. */
 const UNITS: Record<string, string> = {
   hsts: 'max-age=1; ',
@@ -91,14 +81,8 @@ const UNITS: Record<string, string> = {
 describe('parse time grows at most linearly', () => {
   for (const [name, parse] of Object.entries(PARSERS)) {
     it(`${name}`, () => {
-      const unit = UNITS[name]!;
-      const small = unit.repeat(Math.ceil(400 / unit.length));
-      const large = unit.repeat(Math.ceil(3200 / unit.length));
-      parse(large); // warm up
-      const tSmall = Math.max(time(() => parse(small)), 0.05);
-      const tLarge = time(() => parse(large));
-      // Eight times the input: linear is ~8x, quadratic ~64x. Allow 24x for noise, or a generous ceiling.
-      expect(tLarge / tSmall < 24 || tLarge < 40).toBe(true);
+      // Eight times the input: linear is ~8x, quadratic ~64x (tests/support/growth.ts).
+      expectLinear(growthOn((n) => fill(UNITS[name]!, n), parse, 400, 8), name);
     });
   }
 });

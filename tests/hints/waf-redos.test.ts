@@ -1,55 +1,40 @@
 /**
- * Signature regexes run on page-controlled strings. Catastrophic backtracking shows as time that
- * grows much faster than the input: we compare the time on an input 16 times longer, instead of
- * asserting absolute timings (machines differ).
+ * Signature regexes run on page-controlled strings. Catastrophic backtracking shows as cost that
+ * grows much faster than the input: we compare the CPU cost on an input 16 times longer, instead
+ * of asserting absolute timings (machines and their load differ; tests/support/growth.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { MONITORING_SIGNATURES } from '../../lib/kb/monitoring';
 import { WAF_SIGNATURES } from '../../lib/kb/waf-signatures';
 import { checkSecurityTxt, parseSecurityTxt } from '../../lib/securitytxt';
+import { expectLinear, expectSuperLinear, fill, growthOn, literalCharacters } from '../support/growth';
 
 const SMALL = 1_000;
-const LARGE = 16_000;
+const FACTOR = 16;
 
 /** Inputs built from the regex's own characters, repeated, then a character that makes the match fail. */
 function adversarialInputs(re: RegExp, n: number): string[] {
-  const literal = re.source.replace(/\\[dDwWsSbB]|\\.|[\^$()[\]{}|?*+]/g, (m) => (m.length === 2 && !/[dDwWsSbB]/.test(m[1]!) ? m[1]! : '')).slice(0, 40) || 'a';
+  const literal = literalCharacters(re.source) || 'a';
   const chars = [...new Set(literal)].join('');
-  const fill = (unit: string) => unit.repeat(Math.ceil(n / Math.max(unit.length, 1))).slice(0, n);
   return [
-    fill(literal) + '\u0000',
-    fill(chars) + '!',
-    fill('a') + '!',
-    fill('0') + '_',
-    fill('-') + ' ',
-    fill(' ') + '(',
-    fill('.') + '.',
+    fill(literal, n) + '\u0000',
+    fill(chars, n) + '!',
+    fill('a', n) + '!',
+    fill('0', n) + '_',
+    fill('-', n) + ' ',
+    fill(' ', n) + '(',
+    fill('.', n) + '.',
   ];
 }
 
-function cost(re: RegExp, n: number): number {
-  const inputs = adversarialInputs(re, n);
-  let best = Infinity;
-  for (let round = 0; round < 3; round++) {
-    const start = performance.now();
+/** Growth of one regex over its adversarial inputs, built before measuring. */
+function regexGrowth(re: RegExp) {
+  return growthOn((n) => adversarialInputs(re, n), (inputs) => {
     for (const input of inputs) {
       re.lastIndex = 0;
       re.test(input);
     }
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
-
-function growth(fn: (n: number) => number): { small: number; large: number } {
-  fn(SMALL); // warm-up (JIT)
-  return { small: fn(SMALL), large: fn(LARGE) };
-}
-
-/** Linear work gives a ratio near 16, quadratic near 256; tiny absolute times are noise. */
-function expectLinear(name: string, { small, large }: { small: number; large: number }) {
-  if (large < 5) return;
-  expect(large / Math.max(small, 0.05), `${name}: ${small.toFixed(2)} ms → ${large.toFixed(2)} ms`).toBeLessThan(80);
+  }, SMALL, FACTOR);
 }
 
 const regexes: Array<[string, RegExp]> = [
@@ -67,14 +52,12 @@ describe('signature regexes and catastrophic backtracking', () => {
   });
 
   it.each(regexes)('%s stays linear on adversarial input', (name, re) => {
-    expectLinear(name, growth((n) => cost(re, n)));
+    expectLinear(regexGrowth(re), name);
   });
 
   it('the same measure flags a quadratic pattern (the test can fail)', () => {
     // Unanchored `a+$` retries from every position of a long run of "a": quadratic.
-    const { small, large } = growth((n) => cost(/a+$/, n));
-    expect(large).toBeGreaterThan(5);
-    expect(large / Math.max(small, 0.05)).toBeGreaterThan(80);
+    expectSuperLinear(regexGrowth(/a+$/), '/a+$/');
   });
 });
 
@@ -87,18 +70,10 @@ describe('security.txt parsing and checking stay linear', () => {
     ['expires lookalikes', (n) => 'Expires: ' + '2027-01-01T00:00:00'.repeat(Math.ceil(n / 19)) + '\n'],
     ['charset soup', (n) => 'x'.repeat(n)],
   ];
-  it.each(shapes)('%s', (_name, make) => {
-    const measure = (n: number) => {
-      const body = make(n);
-      let best = Infinity;
-      for (let round = 0; round < 3; round++) {
-        const start = performance.now();
-        parseSecurityTxt(body);
-        checkSecurityTxt({ url: 'https://x.example/.well-known/security.txt', status: 200, contentType: `text/plain; charset=${'u'.repeat(200)}`, body }, new Date('2026-11-28T00:00:00Z'));
-        best = Math.min(best, performance.now() - start);
-      }
-      return best;
-    };
-    expectLinear('security.txt', growth(measure));
+  it.each(shapes)('%s', (name, make) => {
+    expectLinear(growthOn(make, (body) => {
+      parseSecurityTxt(body);
+      checkSecurityTxt({ url: 'https://x.example/.well-known/security.txt', status: 200, contentType: `text/plain; charset=${'u'.repeat(200)}`, body }, new Date('2026-11-28T00:00:00Z'));
+    }, SMALL, FACTOR), `security.txt ${name}`);
   });
 });

@@ -11,17 +11,7 @@ import { fromCookieNames, fromHeaders, fromMetaGenerator, fromUrlMarkers } from 
 import { detectTechnologies } from '../../lib/components/detect';
 import { Evidence } from '../../lib/evidence/schema';
 import { parseVersion } from '../../lib/version/parse';
-
-/** Best of five runs, in ms. */
-function timeOf(fn: () => void): number {
-  let best = Infinity;
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t);
-  }
-  return best;
-}
+import { bestOf, expectLinear, expectSuperLinear, growth, growthOn } from '../support/growth';
 
 /** Inputs built to make a backtracking engine try many paths: long runs of what the pattern's atoms accept. */
 function adversarial(anchor: string, n: number): string[] {
@@ -29,27 +19,17 @@ function adversarial(anchor: string, n: number): string[] {
   return units.map((u) => `${anchor}${u.repeat(Math.ceil(n / u.length))}!`);
 }
 
-/** Times for an input 16 times longer; linear growth ≈ 16, quadratic ≈ 256. */
-function growth(run: (n: number) => void, small = 4_000): { small: number; large: number } {
-  run(500); // warm-up
-  return { small: timeOf(() => run(small)), large: timeOf(() => run(small * 16)) };
-}
-
-function expectLinear({ small, large }: { small: number; large: number }, label: string) {
-  // Below a couple of milliseconds the measure is noise; above, allow a generous factor over linear.
-  if (large > 3) expect(large / Math.max(small, 0.05), label).toBeLessThan(64);
-}
+/** Costs for an input 16 times longer; linear growth ≈ 16, quadratic ≈ 256. */
+const growth16 = (run: (n: number) => void, small = 4_000) => growth(run, small, 16);
 
 describe('backtracking', () => {
   it('the harness flags a regex that backtracks quadratically', () => {
     const bad = /\s+$/; // the classic "trim" pattern: quadratic on spaces followed by a non-space
-    const g = growth((n) => bad.exec(`${' '.repeat(n)}x`), 1_000);
-    expect(g.large).toBeGreaterThan(3);
-    expect(g.large / Math.max(g.small, 0.05)).toBeGreaterThan(64);
+    expectSuperLinear(growthOn((n) => `${' '.repeat(n)}x`, (input) => bad.exec(input), 1_000, 16), String(bad));
   });
 
   it.each(BANNER_SIGNATURES.map((s, i) => [`${s.library} #${i}`, s] as const))('banner regex %s grows linearly', (_label, s) => {
-    expectLinear(growth((n) => {
+    expectLinear(growth16((n) => {
       for (const input of adversarial(s.anchor, n)) s.re.exec(input);
     }), s.re.source);
   });
@@ -57,15 +37,14 @@ describe('backtracking', () => {
   it('matchBanners stays bounded on multi-megabyte files full of anchors', () => {
     const anchors = BANNER_SIGNATURES.map((s) => s.anchor).join('1.1.1.1 ');
     const run = (n: number) => matchBanners(anchors.repeat(Math.ceil(n / anchors.length)));
-    expectLinear(growth((n) => run(n * 10)), 'matchBanners');
-    const t = timeOf(() => run(4_000_000));
-    expect(t).toBeLessThan(2_000);
+    expectLinear(growth16((n) => run(n * 10)), 'matchBanners');
+    expect(bestOf(() => run(4_000_000), 1)).toBeLessThan(2_000);
   });
 
   it('script URL patterns grow linearly', () => {
     const hosts = ['https://cdn.jsdelivr.net/npm/', 'https://unpkg.com/', 'https://cdnjs.cloudflare.com/ajax/libs/', 'https://code.jquery.com/', 'https://example.test/wp-includes/js/', 'https://example.test/core/misc/'];
     for (const host of hosts) {
-      expectLinear(growth((n) => {
+      expectLinear(growth16((n) => {
         for (const input of adversarial(host, n)) {
           matchScriptUrl(input.replace(/\s/g, '%20'));
           matchScriptUrl(`${input.replace(/\s/g, '')}.js?ver=1.1.1.1.1.1`);
@@ -76,20 +55,20 @@ describe('backtracking', () => {
 
   it('header, generator, cookie and URL-marker patterns grow linearly', () => {
     const headerNames = ['server', 'x-powered-by', 'x-aspnet-version', 'x-generator', 'link', 'x-pingback'];
-    expectLinear(growth((n) => {
+    expectLinear(growth16((n) => {
       for (const name of headerNames) for (const v of adversarial('nginx/', n)) fromHeaders([[name, v]]);
     }), 'headers');
-    expectLinear(growth((n) => {
+    expectLinear(growth16((n) => {
       for (const v of adversarial('WordPress ', n)) fromMetaGenerator([v]);
     }), 'generator');
-    expectLinear(growth((n) => {
+    expectLinear(growth16((n) => {
       for (const v of adversarial('SESS', n)) fromCookieNames([v]);
     }), 'cookies');
-    expectLinear(growth((n) => {
+    expectLinear(growth16((n) => {
       for (const v of adversarial('https://x.test/wp-content/', n)) fromUrlMarkers(v, 'script-url');
       for (const v of adversarial('https://x.test/page-data/', n)) fromUrlMarkers(`${v}page-data.json`, 'resource-url');
     }), 'url markers');
-    expectLinear(growth((n) => {
+    expectLinear(growth16((n) => {
       for (const v of adversarial('1.', n)) parseVersion(v);
     }), 'parseVersion');
   });

@@ -10,6 +10,7 @@ import { domainSummaries, getAudit, type VigieDatabase } from '../../lib/store/d
 import { listDomains } from '../../lib/store/domains';
 import { AuditSummary } from '../../lib/store/schema';
 import { diffAudits } from '../../lib/history/diff';
+import { cpuMs } from '../support/growth';
 import { freshDb, makeAudit } from './helpers';
 
 afterEach(() => vi.restoreAllMocks());
@@ -26,10 +27,11 @@ async function fill(domains: number, perDomain: number): Promise<VigieDatabase> 
   return db;
 }
 
-async function timeListing(db: VigieDatabase): Promise<number> {
-  const t0 = performance.now();
+/** CPU milliseconds of one listing (a busy neighbour does not count against it; tests/support/growth.ts). */
+async function costOfListing(db: VigieDatabase): Promise<number> {
+  const t0 = cpuMs();
   await listDomains(db);
-  return performance.now() - t0;
+  return cpuMs() - t0;
 }
 
 describe('history at scale', () => {
@@ -49,17 +51,22 @@ describe('history at scale', () => {
     expect(getAll.mock.contexts.map((store) => (store as IDBObjectStore).name)).toEqual(['domains']);
     vi.restoreAllMocks();
 
-    // Listing grows with the number of domains, not of audits: 10× the data, well under 100× the time.
-    const tSmall = Math.max(1, Math.min(await timeListing(small), await timeListing(small)));
-    const tLarge = Math.min(await timeListing(db), await timeListing(db));
-    expect(tLarge).toBeLessThan(Math.max(100 * tSmall, 2000));
+    // Listing grows with the number of domains, not of audits: 10× the data, well under 100× the
+    // cost. Interleaved rounds, the cheapest of each kept.
+    let tSmall = Infinity;
+    let tLarge = Infinity;
+    for (let round = 0; round < 3; round++) {
+      tSmall = Math.min(tSmall, await costOfListing(small));
+      tLarge = Math.min(tLarge, await costOfListing(db));
+    }
+    expect(tLarge).toBeLessThan(Math.max(100 * Math.max(tSmall, 1), 2000));
     expect(tLarge).toBeLessThan(5000);
   }, 180_000);
 
   it('opens one domain and compares two of its audits reading only those', async () => {
     const db = await fill(100, 20);
     const auditParse = vi.spyOn(Audit, 'safeParse');
-    const t0 = performance.now();
+    const t0 = cpuMs();
     const timeline = await domainSummaries(db, 'site-42.example');
     expect(timeline).toHaveLength(20);
     expect(auditParse).not.toHaveBeenCalled();
@@ -67,6 +74,6 @@ describe('history at scale', () => {
     const diff = diffAudits(older!, newer!);
     expect(auditParse).toHaveBeenCalledTimes(2);
     expect(diff.unchanged.length).toBe(newer!.findings.length);
-    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(cpuMs() - t0).toBeLessThan(5000);
   }, 120_000);
 });
