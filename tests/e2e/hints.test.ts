@@ -48,8 +48,22 @@ afterAll(async () => {
 
 async function scanHost(host: string): Promise<Audit> {
   const { page, tabId } = await vigie.openTab(sites.url(host, 'https'));
-  // Let the media element's request settle before the snapshot reads resource timing.
-  await page.waitForTimeout(300);
+  // A video may still be loading after the load event: wait until every image and media element
+  // has its outcome (a resource timing entry, as asked or upgraded to https://, or an error), which
+  // is what the snapshot then reads.
+  await page.waitForFunction(() => {
+    const loaded = new Set(performance.getEntriesByType('resource').map((e) => e.name));
+    const upgraded = (src: string) => {
+      const url = new URL(src, location.href);
+      if (url.protocol === 'http:') url.protocol = 'https:';
+      return url.href;
+    };
+    return [...document.querySelectorAll<HTMLImageElement | HTMLMediaElement>('img[src], video[src], audio[src]')].every((el) => {
+      const src = el.getAttribute('src')!;
+      if (loaded.has(new URL(src, location.href).href) || loaded.has(upgraded(src))) return true;
+      return el instanceof HTMLImageElement ? el.complete && el.naturalWidth === 0 : el.error !== null;
+    });
+  }, undefined, { timeout: 15_000 });
   const { audit } = auditOf(await vigie.scan(tabId));
   await page.close();
   return audit;

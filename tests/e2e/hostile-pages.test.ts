@@ -77,8 +77,10 @@ async function throughTheUi(tabId: number): Promise<string> {
   await popup.click('[data-testid=open-report]');
   const report = await reportPromise;
   await report.waitForSelector('[data-testid=report]', { timeout: 15_000 });
-  // Let any late effect (an image error handler, a timer) have its chance.
-  await report.waitForTimeout(300);
+  // Late effects have had their chance once the document and every image in it have finished (an
+  // image's error event is queued as it completes) and the tasks queued by then have run.
+  await report.waitForFunction(() => document.readyState === 'complete' && [...document.images].every((img) => img.complete));
+  await report.evaluate(() => new Promise((resolve) => setTimeout(() => setTimeout(resolve, 0), 0)));
   await expectInert(report);
   const text = await report.locator('body').innerText();
   await report.close();

@@ -80,9 +80,9 @@ describe('hostile pages', () => {
   });
 
   it('answers for a page stuck in an endless loop, saying what it could not measure', async () => {
-    const { page, tabId } = await vigie.openTab(sites.urls['busy.test']!.http);
-    // The loop starts 300 ms after load; make sure it runs before the scan.
-    await page.waitForTimeout(1_000);
+    const { tabId } = await vigie.openTab(sites.urls['busy.test']!.http);
+    // The page asks for /looping as it enters its loop: from then on, nothing else runs in it.
+    await expect.poll(() => sites.requests.some((r) => r.host === 'busy.test' && r.path === '/looping'), { timeout: 10_000, interval: 50 }).toBe(true);
     const { audit, elapsed } = await timedScan(tabId);
     expect(elapsed).toBeLessThan(ANSWER_WITHIN_MS);
     expect(audit.domain).toBe('busy.test');

@@ -6,7 +6,8 @@
  * - trap.test: a `$` proxy whose getOwnPropertyDescriptor trap loops forever, which even a
  *   descriptor-only reader triggers: the globals check must time out, not the scan.
  * - busy.test: a page that starts an endless loop just after load, so nothing injected into it
- *   ever runs: the scan must still answer, with what it could not measure.
+ *   ever runs: the scan must still answer, with what it could not measure. It requests /looping
+ *   as it enters the loop, so a test can wait for that instead of guessing a delay.
  */
 
 const page = (title, script) => `<!DOCTYPE html>
@@ -34,8 +35,15 @@ const trapScript = `
 window.$ = new Proxy({}, { getOwnPropertyDescriptor() { for (;;) {} } });
 `;
 
+// The synchronous request tells the test the loop has begun: once the server has seen it, this
+// task holds the main thread (the request, then the loop) and nothing queued after it ever runs.
 const busyScript = `
-addEventListener('load', () => setTimeout(() => { for (;;) {} }, 300));
+addEventListener('load', () => setTimeout(() => {
+  const signal = new XMLHttpRequest();
+  signal.open('GET', '/looping', false);
+  try { signal.send(); } catch {}
+  for (;;) {}
+}, 300));
 `;
 
 const html = { type: 'text/html; charset=utf-8' };
@@ -44,5 +52,5 @@ const html = { type: 'text/html; charset=utf-8' };
 export const hostileSites = [
   { host: 'hostile.test', http: 'serve', routes: { '/': { ...html, body: () => page('<img src=x onerror=alert(3)>Liar', liarScript) } } },
   { host: 'trap.test', http: 'serve', routes: { '/': { ...html, body: () => page('Trap', trapScript) } } },
-  { host: 'busy.test', http: 'serve', routes: { '/': { ...html, body: () => page('Busy', busyScript) } } },
+  { host: 'busy.test', http: 'serve', routes: { '/': { ...html, body: () => page('Busy', busyScript) }, '/looping': { type: 'text/plain', body: () => 'looping\n' } } },
 ];
