@@ -96,13 +96,11 @@ async function focusIndicator(page: Page) {
 
 /**
  * Moves the sequential focus starting point to the top of the document (a blur keeps it where it
- * was). Also turns spell checking off in the page's fields: focusing a field where it is on makes
- * Chromium download its dictionary from Google, which the whole-browser network log would (rightly)
- * count as a foreign request. That is the browser's doing, not Vigie's; the harness could turn it off.
+ * was). Spell checking, whose dictionary download the network log would count as a foreign
+ * request, is off in the whole profile (harness.mjs, PROFILE_PREFERENCES).
  */
 async function startFromTop(page: Page) {
   await page.evaluate(() => {
-    for (const field of document.querySelectorAll<HTMLElement>('input, textarea, [contenteditable]')) field.spellcheck = false;
     const root = document.documentElement;
     root.setAttribute('tabindex', '-1');
     root.focus();
@@ -146,6 +144,18 @@ async function unreachable(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * The history page once it shows what it loads: the domain list (the earlier tests of this file
+ * scanned a site) and the storage used. Checked before then, it would be the loading state.
+ */
+async function openHistory(): Promise<Page> {
+  const page = await vigie.context.newPage();
+  await page.goto(`${vigie.base}/${HISTORY_PAGE}`);
+  await page.waitForSelector('[data-testid=domain-list] tbody tr', { timeout: 15_000 });
+  await page.waitForSelector('[data-testid=storage-usage]', { timeout: 15_000 });
+  return page;
+}
+
 describe('axe-core: no serious or critical violation', () => {
   it('popup, with a result shown', async () => {
     const popup = await openPopupWithResult();
@@ -166,10 +176,7 @@ describe('axe-core: no serious or critical violation', () => {
   });
 
   it('history (audits page)', async () => {
-    const page = await vigie.context.newPage();
-    await page.goto(`${vigie.base}/${HISTORY_PAGE}`);
-    await page.waitForSelector('[data-testid=history]', { timeout: 15_000 });
-    await page.waitForTimeout(300);
+    const page = await openHistory();
     expect(await seriousViolations(page, 'history')).toEqual([]);
     await page.close();
   });
@@ -216,9 +223,7 @@ describe('keyboard', () => {
   });
 
   it('history and options: every visible control is reached; options save from the keyboard', async () => {
-    const history = await vigie.context.newPage();
-    await history.goto(`${vigie.base}/${HISTORY_PAGE}`);
-    await history.waitForSelector('[data-testid=history]');
+    const history = await openHistory();
     expect(await unreachable(history)).toEqual([]);
     await history.close();
 

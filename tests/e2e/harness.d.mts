@@ -6,6 +6,8 @@ export const TEST_BUILD_DIR: string;
 export const PUBLISHED_BUILD_DIR: string;
 export const CHROMIUM_PATH: string;
 export const QUIET_FLAGS: string[];
+export const PROFILE_PREFERENCES: Record<string, unknown>;
+export function newProfileDir(): string;
 
 export interface Vigie {
   context: BrowserContext;

@@ -2,7 +2,7 @@
  * Drives Debian's Chromium with a Vigie build loaded, through playwright-core (no browser
  * download). Shared by the end-to-end tests and `npm run demo`.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,13 +44,34 @@ export const QUIET_FLAGS = [
 ];
 
 /**
+ * Profile preferences written before the first start. Spell checking off: with it, Chromium
+ * downloads a dictionary from Google (seen a few seconds after a text field was focused), which
+ * the whole-browser network log would (rightly) count as a foreign request — the browser's doing,
+ * not Vigie's. Turning it off is not enough: Chromium later adds the UI language to the
+ * dictionaries by itself (seen: `dictionaries: ["en-US"]` after the accessibility tests), so the
+ * languages the tests use are also on the list that is never loaded.
+ */
+export const PROFILE_PREFERENCES = {
+  browser: { enable_spellchecking: false },
+  spellcheck: { dictionaries: [], blocked_dictionaries: ['en-US', 'en-GB', 'en', 'fr', 'fr-FR'], use_spelling_service: false },
+};
+
+/** A new, empty profile folder holding only PROFILE_PREFERENCES. */
+export function newProfileDir() {
+  const profileDir = mkdtempSync(join(tmpdir(), 'vigie-profile-'));
+  mkdirSync(join(profileDir, 'Default'));
+  writeFileSync(join(profileDir, 'Default', 'Preferences'), JSON.stringify(PROFILE_PREFERENCES));
+  return profileDir;
+}
+
+/**
  * @param {{ extensionDir?: string, headless?: boolean, netLogPath?: string }} [options]
  */
 export async function launchVigie(options = {}) {
   const extensionDir = options.extensionDir ?? TEST_BUILD_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No extension build in ${extensionDir}: run the build first.`);
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  const profileDir = mkdtempSync(join(tmpdir(), 'vigie-profile-'));
+  const profileDir = newProfileDir();
   const args = [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
