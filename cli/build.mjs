@@ -1,15 +1,22 @@
 /**
  * Builds the command-line scanner into one ES module for Node 20: dist/cli/vigie.mjs (the `bin`
- * of package.json). Run by `npm run build:cli` and by `prepare`, so `npm ci` leaves a working `vigie`.
+ * of package.json). Run by `npm run build:cli` and by `prepare`, so `npm ci` leaves a working `vigie`
+ * and `npm pack` packs a fresh build.
+ *
+ * dist/cli/ is exactly what the packed CLI ships (the `files` list of package.json), so it is emptied
+ * first: nothing left over from an older build can end up in the tarball. Data files the CLI reads at
+ * run time (none today: the knowledge base is bundled) belong in dist/cli/data/, copied here, and are
+ * read relative to the module: `new URL('./data/x.json', import.meta.url)`.
  */
 import { build } from 'esbuild';
-import { chmod, readFile } from 'node:fs/promises';
+import { chmod, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = process.env.VIGIE_CLI_OUTFILE ?? join(root, 'dist', 'cli', 'vigie.mjs');
 const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+if (!process.env.VIGIE_CLI_OUTFILE) await rm(dirname(outfile), { recursive: true, force: true });
 
 await build({
   entryPoints: [join(root, 'cli', 'vigie.ts')],
