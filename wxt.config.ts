@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The test build (VIGIE_TEST_BUILD=1) differs from the published one in two ways only:
@@ -10,8 +11,16 @@ const testBuild = process.env.VIGIE_TEST_BUILD === '1';
 
 export const TEST_HOST_PERMISSIONS = ['http://*.test/*', 'https://*.test/*', 'http://127.0.0.1/*', 'https://127.0.0.1/*'];
 
+/** Shipped at the root of every package: Vigie's licence, the data credits, the bundled code's licences. */
+export const LEGAL_FILES = ['LICENSE', 'NOTICE', 'THIRD-PARTY-NOTICES.txt'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of LEGAL_FILES) files.push({ absoluteSrc: fileURLToPath(new URL(name, import.meta.url)), relativeDest: name });
+    },
+  },
   outDir: testBuild ? '.output-test' : '.output',
   vite: () => ({
     plugins: [preact()],

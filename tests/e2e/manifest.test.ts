@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PUBLISHED_BUILD_DIR, TEST_BUILD_DIR } from './harness.mjs';
+import { PUBLISHED_BUILD_DIR, ROOT, TEST_BUILD_DIR } from './harness.mjs';
 
 type Manifest = {
   manifest_version: number;
@@ -56,5 +56,13 @@ describe('test manifest', () => {
   it('is otherwise the published manifest', () => {
     const strip = ({ host_permissions: _h, permissions: _p, ...rest }: Manifest) => rest;
     expect(strip(testBuild)).toEqual(strip(published));
+  });
+});
+
+describe('licences in the package', () => {
+  it('ships LICENSE, NOTICE and THIRD-PARTY-NOTICES.txt at the root, identical to the repository\'s', () => {
+    for (const name of ['LICENSE', 'NOTICE', 'THIRD-PARTY-NOTICES.txt']) {
+      expect(readFileSync(join(PUBLISHED_BUILD_DIR, name), 'utf8'), name).toBe(readFileSync(join(ROOT, name), 'utf8'));
+    }
   });
 });
