@@ -50,7 +50,16 @@ export default defineConfig({
         description: '__MSG_commandOpen__',
       },
     },
-    // No data leaves the browser: declared for Firefox's data-collection consent.
-    browser_specific_settings: { gecko: { id: 'vigie@vigie.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } },
+    // No data leaves the browser: declared for Firefox's data-collection consent, which Firefox
+    // reads from version 140 on desktop and 142 on Android (web-ext lint warns without the latter).
+    // Firefox only: Chromium reports the key as unrecognised.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'vigie@vigie.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
   }),
 });
