@@ -14,14 +14,46 @@ export const TEST_HOST_PERMISSIONS = ['http://*.test/*', 'https://*.test/*', 'ht
 /** Shipped at the root of every package: Vigie's licence, the data credits, the bundled code's licences. */
 export const LEGAL_FILES = ['LICENSE', 'NOTICE', 'THIRD-PARTY-NOTICES.txt'];
 
+/**
+ * What the Firefox sources zip holds (`wxt zip -b firefox`): exactly what an addons.mozilla.org
+ * reviewer needs to rebuild the Firefox package with `npm ci && npm run build:firefox`
+ * (SOURCE_CODE_REVIEW.md), plus the documentation. Everything else is left out: tests and their
+ * fixtures (not needed to build, and the hostile test pages carry attack strings on purpose),
+ * benchmarks, CI, node_modules, build output (.output*, dist). `cli/` is in because `npm ci` runs
+ * `prepare`, which builds the command-line scanner; the generators show how the committed
+ * knowledge-base data, icons and licence notices were made, and the licence files travel with the
+ * sources too. A whitelist, so a stray file never ships by accident.
+ */
+export const SOURCES_ZIP_INCLUDE = [
+  'package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json',
+  'entrypoints/**', 'components/**', 'lib/**', 'public/**', 'cli/**',
+  'scripts/build-kb.mjs', 'scripts/make-icons.mjs', 'scripts/third-party-notices.mjs',
+  'SOURCE_CODE_REVIEW.md', 'README.md', 'docs/**', ...LEGAL_FILES,
+];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: testBuild ? '.output-test' : '.output',
+  // Store packages in .output/: vigie-<version>-chrome-mv3.zip, vigie-<version>-firefox-mv2.zip and,
+  // for Firefox, vigie-<version>-firefox-mv2-sources.zip (docs/browsers.md, "Store packages").
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}-sources.zip',
+    // WXT zips the whole project minus `excludeSources`, and `includeSources` wins over it: exclude
+    // everything, so the sources zip holds the whitelist and nothing else.
+    excludeSources: ['**/*'],
+    includeSources: SOURCES_ZIP_INCLUDE,
+  },
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       for (const name of LEGAL_FILES) files.push({ absoluteSrc: fileURLToPath(new URL(name, import.meta.url)), relativeDest: name });
     },
+    // A store package is always the published build: the test build's loopback host access and
+    // up-front optional permissions must never reach a store.
+    'zip:start': () => {
+      if (testBuild) throw new Error('Vigie: refusing to zip a test build (VIGIE_TEST_BUILD=1); store packages come from the published build.');
+    },
   },
-  outDir: testBuild ? '.output-test' : '.output',
   vite: () => ({
     plugins: [preact()],
     define: { __VIGIE_TEST_BUILD__: JSON.stringify(testBuild) },
