@@ -50,7 +50,8 @@ const MANIFESTS: Record<Browser, Manifest> = {
 function declaredPermissions(): Map<string, Partial<Record<Browser, Requested>>> {
   const declared = new Map<string, Partial<Record<Browser, Requested>>>();
   const add = (browser: Browser, list: string[] | undefined, when: Requested) => {
-    for (const p of list ?? []) declared.set(p, { ...declared.get(p), [browser]: when });
+    // Granted at install wins over also being listed as optional (what the test build does).
+    for (const p of list ?? []) if (declared.get(p)?.[browser] !== 'install') declared.set(p, { ...declared.get(p), [browser]: when });
   };
   for (const browser of ['chrome', 'firefox'] as const) {
     const m = MANIFESTS[browser];
