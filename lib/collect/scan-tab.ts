@@ -18,6 +18,7 @@ import { detectPlatform } from './platform';
 
 const isFirefox = () => detectPlatform(navigator.userAgent).name === 'firefox';
 import { collectHttpVariant } from './http-variant';
+import { pageChangedDuringScan, unusableAnswerReason, type TabState, type UnusableAnswer } from './page-change';
 import { TimeoutError, withTimeout } from './timeout';
 
 export const SCAN_LIMITS = { snapshotMs: 8000, globalsMs: 2000, headerFetchMs: 5000, backgroundFetchMs: 5000, optionalChecksMs: 6000 } as const;
@@ -59,6 +60,8 @@ async function optionalCheck<T>(what: string, run: () => Promise<T | null>, sche
   }
   return null;
 }
+
+const tabState = (tab: { url?: string; pendingUrl?: string; status?: string }): TabState => ({ url: tab.url, pendingUrl: tab.pendingUrl, status: tab.status });
 
 function reason(key: string, params: Record<string, string | number> = {}): NotMeasured['reason'] {
   return { key, params };
@@ -136,27 +139,43 @@ export async function collectTab(tabId: number): Promise<CollectedTab> {
   );
   const [snapshotSettled, globalsSettled] = await Promise.allSettled([snapshotPromise, globalsPromise]);
 
+  const snapshotParsed = snapshotSettled.status === 'fulfilled' ? SnapshotResult.safeParse(snapshotSettled.value[0]?.result) : null;
+  const globalsParsed = globalsSettled.status === 'fulfilled' ? GlobalsEvidence.safeParse({ libraries: globalsSettled.value[0]?.result }) : null;
+  const snapshotDocument = snapshotSettled.status === 'fulfilled' ? snapshotSettled.value[0]?.documentId : undefined;
+  const globalsDocument = globalsSettled.status === 'fulfilled' ? globalsSettled.value[0]?.documentId : undefined;
+  // The tab is asked only when an answer is missing or the two answers come from different documents.
+  let pageChanged = false;
+  if (!snapshotParsed?.success || !globalsParsed?.success || snapshotDocument !== globalsDocument) {
+    pageChanged = pageChangedDuringScan({
+      startUrl: url,
+      before: tabState(tab),
+      after: await browser.tabs.get(tabId).then(tabState, () => null),
+      documentIds: [snapshotDocument, globalsDocument],
+      errors: [snapshotSettled, globalsSettled].flatMap((s) => (s.status === 'rejected' ? [s.reason] : [])),
+    });
+  }
+
   let page: PageSnapshot | null = null;
   let headers: HeadersEvidence | null = null;
   let securityTxt: SecurityTxtEvidence | null = null;
   let scriptFiles: ScriptFilesEvidence | null = null;
-  if (snapshotSettled.status === 'rejected') {
-    const error = snapshotSettled.reason;
-    if (!(error instanceof TimeoutError)) throw describeInjectionError(error);
-    notMeasured.push({ what: 'page', reason: reason('notMeasured.timeout', { ms: error.ms }) });
+  if (!snapshotParsed?.success) {
+    const answer: UnusableAnswer = snapshotSettled.status === 'rejected' ? { kind: 'rejected', error: snapshotSettled.reason } : { kind: 'invalid' };
+    const why = unusableAnswerReason(answer, pageChanged);
+    // Without the page there is no audit: a refused injection ends the scan with the browser's reason.
+    if (!why) throw describeInjectionError(answer.kind === 'rejected' ? answer.error : undefined);
+    notMeasured.push({ what: 'page', reason: why });
+    // security.txt is read by the same collector: it is not measured either, for the same reason.
+    notMeasured.push({ what: 'securityTxt', reason: why });
   } else {
-    const parsed = SnapshotResult.safeParse(snapshotSettled.value[0]?.result);
-    if (!parsed.success) {
-      notMeasured.push({ what: 'page', reason: reason('notMeasured.invalid-result') });
-    } else {
-      page = parsed.data.snapshot;
-      if (parsed.data.headers.ok) headers = parsed.data.headers.headers;
-      else notMeasured.push({ what: 'headers', reason: reason('notMeasured.header-fetch-failed', { detail: parsed.data.headers.reason }) });
-      const wellKnown = parsed.data.securityTxt;
-      if (wellKnown?.ok) securityTxt = wellKnown.securityTxt;
-      else notMeasured.push({ what: 'securityTxt', reason: reason('notMeasured.fetch-failed', { detail: wellKnown?.reason ?? '' }) });
-      scriptFiles = parsed.data.scriptFiles ?? null;
-    }
+    const parsed = snapshotParsed;
+    page = parsed.data.snapshot;
+    if (parsed.data.headers.ok) headers = parsed.data.headers.headers;
+    else notMeasured.push({ what: 'headers', reason: reason('notMeasured.header-fetch-failed', { detail: parsed.data.headers.reason }) });
+    const wellKnown = parsed.data.securityTxt;
+    if (wellKnown?.ok) securityTxt = wellKnown.securityTxt;
+    else notMeasured.push({ what: 'securityTxt', reason: reason('notMeasured.fetch-failed', { detail: wellKnown?.reason ?? '' }) });
+    scriptFiles = parsed.data.scriptFiles ?? null;
   }
   if (page && !/^(text\/html|application\/xhtml\+xml)/i.test(page.contentType)) {
     throw new ScanError('unsupported-page', 'error.unsupported.not-html', { type: page.contentType });
@@ -169,13 +188,14 @@ export async function collectTab(tabId: number): Promise<CollectedTab> {
   }
 
   let globals: GlobalsEvidence | null = null;
-  if (globalsSettled.status === 'rejected') {
-    const error = globalsSettled.reason;
-    notMeasured.push({ what: 'globals', reason: error instanceof TimeoutError ? reason('notMeasured.timeout', { ms: error.ms }) : reason('notMeasured.injection-failed') });
+  if (globalsParsed?.success && !(page && snapshotDocument !== globalsDocument)) {
+    globals = globalsParsed.data;
+  } else if (globalsParsed?.success) {
+    // The globals were read in another document than the snapshot the audit describes.
+    notMeasured.push({ what: 'globals', reason: reason('notMeasured.page-changed') });
   } else {
-    const parsed = GlobalsEvidence.safeParse({ libraries: globalsSettled.value[0]?.result });
-    if (parsed.success) globals = parsed.data;
-    else notMeasured.push({ what: 'globals', reason: reason('notMeasured.invalid-result') });
+    const answer: UnusableAnswer = globalsSettled.status === 'rejected' ? { kind: 'rejected', error: globalsSettled.reason } : { kind: 'invalid' };
+    notMeasured.push({ what: 'globals', reason: unusableAnswerReason(answer, pageChanged) ?? reason('notMeasured.injection-failed') });
   }
 
   const pageUrl = page?.url ?? url;

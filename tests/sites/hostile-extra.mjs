@@ -8,7 +8,8 @@
  * - huge.test: 100,000 elements, 1,600 external scripts, 1,600 images, 2,000 inline scripts.
  * - frames.test: nested frames five deep, sandboxed frames (srcdoc and src), a frame of another site.
  * - sandboxed.test: the top document itself sandboxed by its CSP (opaque origin, no document.cookie).
- * - leave.test: navigates away while the scan re-reads it (the re-read is held back).
+ * - leave.test: navigates away while the scan re-reads it (the re-read is held back; the test makes
+ *   the page leave once that re-read has reached the server, so the change always falls inside the scan).
  * - lockdown.test: `default-src 'none'` by header and by meta tag: nothing may load or connect.
  * - payload.test: attacker strings in the title, generator, headers, cookie names, script URLs and
  *   security.txt: HTML, script, Markdown, formulas, very long values, bidirectional overrides.
@@ -92,7 +93,7 @@ function leaveSite() {
       '/': {
         ...html,
         delayMs: () => (served++ === 0 ? 0 : 2_500),
-        body: () => doc({ title: 'Leaving', body: `<p>Going elsewhere</p><script>addEventListener('load', () => setTimeout(() => location.assign('/elsewhere'), 400));</script>` }),
+        body: () => doc({ title: 'Leaving', body: '<p>Going elsewhere</p>' }),
       },
       '/elsewhere': { ...html, delayMs: () => 600, body: () => doc({ title: 'Elsewhere', body: '<p>Arrived</p>' }) },
       '/.well-known/security.txt': { type: 'text/plain', delayMs: () => 2_500, body: () => 'Contact: mailto:a@leave.test\n' },

@@ -60,6 +60,7 @@ export const ui = {
   'measure.globals': 'JavaScript libraries in the page',
   'notMeasured.timeout': 'the page did not answer within {ms} ms',
   'notMeasured.invalid-result': 'the page returned data Vigie could not accept',
+  'notMeasured.page-changed': 'the page changed during the scan; scan it again',
   'notMeasured.header-fetch-failed': 'the page could not re-request itself ({detail})',
   'notMeasured.headers-unavailable': 'the headers could not be read; grant Vigie access to this site in the options to read them from the extension',
   'notMeasured.injection-failed': 'Vigie could not run its check in the page',

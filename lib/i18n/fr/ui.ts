@@ -63,6 +63,7 @@ export const ui: SameKeys<typeof en> = {
   'measure.globals': 'Bibliothèques JavaScript de la page',
   'notMeasured.timeout': 'la page n\'a pas répondu en {ms} ms',
   'notMeasured.invalid-result': 'la page a renvoyé des données que Vigie ne peut pas accepter',
+  'notMeasured.page-changed': 'la page a changé pendant l\'analyse ; relancez l\'analyse',
   'notMeasured.header-fetch-failed': 'la page n\'a pas pu se redemander elle-même ({detail})',
   'notMeasured.headers-unavailable': 'les en-têtes n\'ont pas pu être lus ; autorisez Vigie à accéder à ce site dans les options pour les lire depuis l\'extension',
   'notMeasured.injection-failed': 'Vigie n\'a pas pu exécuter sa vérification dans la page',
