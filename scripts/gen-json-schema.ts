@@ -1,6 +1,6 @@
 /**
  * Writes docs/audit.schema.json from the zod Audit schema.
- * Run: `npx vite-node scripts/gen-json-schema.ts` (tests/export/json-schema.test.ts fails when it is stale).
+ * Run: `npx jiti scripts/gen-json-schema.ts` (tests/export/json.test.ts fails when it is stale).
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -31,7 +31,7 @@ describe('JSON export', () => {
 });
 
 describe('docs/audit.schema.json', () => {
-  it('is up to date with the zod schema (regenerate: npx vite-node scripts/gen-json-schema.ts)', () => {
+  it('is up to date with the zod schema (regenerate: npx jiti scripts/gen-json-schema.ts)', () => {
     const committed = readFileSync(new URL('../../docs/audit.schema.json', import.meta.url), 'utf8');
     expect(committed).toBe(auditJsonSchemaText());
   });
