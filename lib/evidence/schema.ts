@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 
+import { PRESENCE_PROBE_IDS } from '../kb/global-probes';
+import { VERSION_CORE } from '../version/parse';
 import { LIMITS } from './limits';
 
 export { LIMITS };
@@ -89,13 +91,28 @@ export const PageSnapshot = z.object({
 });
 export type PageSnapshot = z.infer<typeof PageSnapshot>;
 
-/** A library version read from the page's own JavaScript globals (main world). */
-export const GlobalLibrary = z.object({
-  library: z.string().max(64),
-  version: z.string().max(64),
-  path: z.string().max(200),
-});
-export const GlobalsEvidence = z.object({ libraries: z.array(GlobalLibrary).max(LIMITS.globals) });
+/**
+ * A library version read from the page's own JavaScript globals (main world). The page owns that
+ * world and can make the in-page filter lie, so here a version must read as one (VERSION_CORE, the
+ * start parseVersion needs). Presence-only probes carry a string that is not a version by design.
+ */
+export const GlobalLibrary = z.union([
+  z.object({ library: z.string().max(64), version: z.string().max(64).regex(VERSION_CORE), path: z.string().max(200) }),
+  z.object({ library: z.enum(PRESENCE_PROBE_IDS), version: z.string().max(64), path: z.string().max(200) }),
+]);
+
+/**
+ * Each library is judged on its own: an entry that is not a library version is dropped, so that a
+ * hostile page cannot blank out every other global by adding one junk entry. A list longer than
+ * the bound is left as it is, to be refused whole, without walking it.
+ */
+function dropInvalidLibraries(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null) return input;
+  const libraries: unknown = (input as { libraries?: unknown }).libraries;
+  if (!Array.isArray(libraries) || libraries.length > LIMITS.globals) return input;
+  return { libraries: libraries.filter((entry) => GlobalLibrary.safeParse(entry).success) };
+}
+export const GlobalsEvidence = z.preprocess(dropInvalidLibraries, z.object({ libraries: z.array(GlobalLibrary).max(LIMITS.globals) }));
 export type GlobalsEvidence = z.infer<typeof GlobalsEvidence>;
 
 /** Cookies as the browser's cookie jar (optional `cookies` permission) or the Set-Cookie headers (CLI) show them. */

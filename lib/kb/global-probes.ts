@@ -53,4 +53,5 @@ export const GLOBAL_PROBES: GlobalProbe[] = [
 ];
 
 /** Probes whose value only shows the component is there; the string read is not its version. */
-export const PRESENCE_PROBES: ReadonlySet<string> = new Set(['shopify', 'wordpress', 'drupal', 'gatsby', 'prestashop']);
+export const PRESENCE_PROBE_IDS = ['shopify', 'wordpress', 'drupal', 'gatsby', 'prestashop'] as const;
+export const PRESENCE_PROBES: ReadonlySet<string> = new Set(PRESENCE_PROBE_IDS);

@@ -22,7 +22,12 @@ const PRE_TAGS: Readonly<Record<string, string>> = {
   next: 'next', dev: 'dev', canary: 'canary', snapshot: 'dev', m: 'milestone', milestone: 'milestone', nightly: 'dev', experimental: 'dev',
 };
 
-const CORE = /^v?(\d{1,9})(?:\.(\d{1,9}))?(?:\.(\d{1,9}))?(?:\.(\d{1,9}))?/i;
+/**
+ * What every version starts with: its numeric core (1 to 4 parts) after an optional "v". Also the
+ * pattern the evidence schema requires of versions a page reports, and so of the JSON Schema: no
+ * flags, which a JSON Schema pattern could not carry.
+ */
+export const VERSION_CORE = /^[vV]?(\d{1,9})(?:\.(\d{1,9}))?(?:\.(\d{1,9}))?(?:\.(\d{1,9}))?/;
 // Prerelease: optional separator, a known tag, then digits/dots or dot-separated alphanumerics. All atoms are bounded.
 const PRE = /^[-.]?([a-z]{1,12})\.?(\d{0,9})((?:\.[0-9a-z]{1,20}){0,6})(?![a-z])/i;
 
@@ -30,7 +35,7 @@ const PRE = /^[-.]?([a-z]{1,12})\.?(\d{0,9})((?:\.[0-9a-z]{1,20}){0,6})(?![a-z])
 export function parseVersion(input: string): Version | null {
   if (typeof input !== 'string') return null;
   const text = input.trim().slice(0, 64);
-  const core = CORE.exec(text);
+  const core = VERSION_CORE.exec(text);
   if (!core) return null;
   const nums = core.slice(1).filter((part): part is string => part !== undefined).map(Number);
   if (nums.some((n) => !Number.isSafeInteger(n))) return null;

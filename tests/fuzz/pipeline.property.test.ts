@@ -19,6 +19,7 @@ import { affectingAdvisories, decodeRange, fixVersion, safeVersion } from '../..
 import { compromisedSourceOf } from '../../lib/kb/compromised';
 import { behindBy, cycleOf, endOfLife } from '../../lib/kb/lifecycle';
 import { summarise } from '../../lib/kb/weakness';
+import { parseVersion } from '../../lib/version/parse';
 import { BANNER_SIGNATURES } from '../../lib/kb/banners';
 import { MONITORING_SIGNATURES } from '../../lib/kb/monitoring';
 import { WAF_SIGNATURES } from '../../lib/kb/waf-signatures';
@@ -39,6 +40,12 @@ const PAYLOADS = [
 ];
 const hostile = fc.oneof(fc.constantFrom(...PAYLOADS), fc.string({ maxLength: 120 }), fc.tuple(fc.constantFrom(...PAYLOADS), fc.string({ maxLength: 40 })).map(([a, b]) => `${a}${b}`));
 const url = fc.oneof(fc.webUrl(), hostile.map((h) => `https://x.example/${encodeURIComponent(h)}`), hostile);
+/** Versions a page reports for its library globals: real ones (tagged), and whatever a hostile page puts there. */
+const realVersion = fc.tuple(fc.constantFrom('', 'v'), fc.array(fc.nat({ max: 99_999 }), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '-rc.1', 'b1', ' -ajax,-effects', '-aem', '.Final'))
+  .map(([v, nums, suffix]) => `${v}${nums.join('.')}${suffix}`);
+const libraryVersion = fc.oneof(realVersion.map((version) => ({ version, real: true })), fc.oneof(hostile, fc.string({ maxLength: 64 })).map((h) => ({ version: h.slice(0, 64), real: false })));
+const libraryGlobal = fc.record({ library: fc.constantFrom('jquery', 'angular', 'react', 'vue', 'lodash'), tagged: libraryVersion, path: fc.string({ maxLength: 60 }) })
+  .map(({ library, tagged, path }) => ({ library, version: tagged.version, path, real: tagged.real }));
 const headerName = fc.constantFrom('server', 'x-powered-by', 'x-generator', 'set-cookie', 'content-security-policy', 'strict-transport-security', 'link', 'location', 'x-aspnet-version', 'via', 'x-cache', 'cf-ray', 'refresh', 'access-control-allow-origin');
 
 const evidenceArb = fc.record({
@@ -49,7 +56,7 @@ const evidenceArb = fc.record({
   cookies: fc.array(hostile, { maxLength: 4 }),
   forms: fc.array(url, { maxLength: 2 }),
   securityTxt: hostile,
-  globals: fc.array(fc.record({ library: fc.constantFrom('jquery', 'angular', 'react', 'vue', 'lodash'), version: fc.string({ maxLength: 64 }), path: fc.string({ maxLength: 60 }) }), { maxLength: 3 }),
+  globals: fc.array(libraryGlobal, { maxLength: 3 }),
 }).map((h): Evidence => {
   const pageUrl = 'https://shop.example/';
   const input: EvidenceInput = {
@@ -62,7 +69,7 @@ const evidenceArb = fc.record({
       subresources: h.scripts.map((s) => ({ kind: 'script' as const, url: s.slice(0, 4096) })), documentCookieNames: h.cookies.map((c) => c.slice(0, 256)),
       navigation: null, resources: h.scripts.map((name) => ({ name: name.slice(0, 4096), initiatorType: 'script', nextHopProtocol: 'h2', transferSize: 1, encodedBodySize: 1, decodedBodySize: 1, startTime: 1, duration: 1 })), resourceCount: h.scripts.length,
     },
-    globals: { libraries: h.globals },
+    globals: { libraries: h.globals.map(({ library, version, path }) => ({ library, version, path })) },
     cookies: null,
     httpVariant: null,
     tls: null,
@@ -97,6 +104,22 @@ describe('the whole pipeline on hostile evidence (property)', () => {
       const { audit, errors } = build(evidence);
       expect(errors).toEqual([]);
       expect(Audit.safeParse(audit).success).toBe(true);
+    }), { numRuns: 120 });
+  });
+
+  it('a library global whose version is not a version is dropped on its own and never reaches the audit; real versions all do', () => {
+    fc.assert(fc.property(evidenceArb, fc.array(libraryGlobal, { maxLength: 8 }), (base, reported) => {
+      const libraries = reported.map(({ library, version, path }) => ({ library, version, path }));
+      const { audit } = build(Evidence.parse({ ...base, globals: { libraries } }));
+      const kept = audit.evidence.globals?.libraries ?? [];
+      for (const l of kept) expect(parseVersion(l.version), l.version).not.toBeNull();
+      // The order is kept and nothing is added: what stays is the reported list minus the junk.
+      expect(libraries.filter((l) => kept.some((k) => k.version === l.version && k.path === l.path))).toEqual(kept);
+      for (const l of reported) {
+        const inAudit = kept.some((k) => k.version === l.version && k.path === l.path);
+        if (l.real) expect(inAudit, `real version ${JSON.stringify(l.version)}`).toBe(true);
+        if (parseVersion(l.version) === null) expect(inAudit, `junk ${JSON.stringify(l.version)}`).toBe(false);
+      }
     }), { numRuns: 120 });
   });
 
