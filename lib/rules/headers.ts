@@ -5,8 +5,8 @@ import { featuresOpenToAll, parsePermissionsPolicy } from '../headers/permission
 import { isPrivateReferrerPolicy, parseReferrerPolicy } from '../headers/referrer-policy';
 import { checkScripts } from '../headers/sri';
 import { parseXFrameOptions } from '../headers/x-frame-options';
-import { corsAnalysis } from '../score/tests/cors';
-import { cspBlocksFraming } from '../score/tests/csp';
+import { corsAnalysis } from '../score/checks/cors';
+import { cspBlocksFraming } from '../score/checks/csp';
 import { clip } from '../headers/clip';
 import { ev } from './evidence-labels';
 import { defineRules } from './types';

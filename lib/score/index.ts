@@ -5,16 +5,16 @@
  */
 import type { Score } from '../audit/schema';
 import type { Evidence } from '../evidence/schema';
+import { cookiesTest } from './checks/cookies';
+import { corsTest } from './checks/cors';
+import { cspTest } from './checks/csp';
+import { hstsTest } from './checks/hsts';
+import { redirectionTest } from './checks/redirection';
+import { coepTest, coopTest, corpTest, referrerPolicyTest, xContentTypeOptionsTest, xFrameOptionsTest } from './checks/simple-headers';
+import { sriTest } from './checks/sri';
 import { gradeFor } from './grade';
 import type { TestOutcome } from './outcome';
 import { MINIMUM_SCORE_FOR_EXTRA_CREDIT } from './table';
-import { cookiesTest } from './tests/cookies';
-import { corsTest } from './tests/cors';
-import { cspTest } from './tests/csp';
-import { hstsTest } from './tests/hsts';
-import { redirectionTest } from './tests/redirection';
-import { coepTest, coopTest, corpTest, referrerPolicyTest, xContentTypeOptionsTest, xFrameOptionsTest } from './tests/simple-headers';
-import { sriTest } from './tests/sri';
 
 export type { TestOutcome } from './outcome';
 

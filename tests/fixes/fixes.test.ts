@@ -3,7 +3,7 @@ import { evaluatePolicy } from '../../lib/headers/csp';
 import { fixFor, recommendCsp } from '../../lib/fixes';
 import { removeHeaderSnippets, safeHeaderValue, setHeaderSnippets } from '../../lib/fixes/snippets';
 import { RULES } from '../../lib/rules/registry';
-import { classifyCsp } from '../../lib/score/tests/csp';
+import { classifyCsp } from '../../lib/score/checks/csp';
 import { evidence, page, WEAK_HEADERS } from '../fixtures/headers/build';
 import { run } from '../rules/run';
 

@@ -15,7 +15,7 @@ import { checkScripts } from '../../lib/headers/sri';
 import { parseXFrameOptions } from '../../lib/headers/x-frame-options';
 import { recommendCsp } from '../../lib/fixes/csp';
 import { scoreEvidence } from '../../lib/score';
-import { classifyCsp } from '../../lib/score/tests/csp';
+import { classifyCsp } from '../../lib/score/checks/csp';
 import { evidence } from '../fixtures/headers/build';
 import { expectLinear, fill, growthOn } from '../support/growth';
 
