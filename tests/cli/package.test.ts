@@ -4,7 +4,7 @@
  * into a temporary prefix with an empty npm cache, and the installed `vigie` run from a temporary
  * folder outside the checkout against a local HTTP server.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { isBuiltin } from 'node:module';
@@ -14,7 +14,7 @@ import { delimiter, dirname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Audit } from '../../lib/audit/schema';
-import { ROOT } from './helpers/run';
+import { ROOT, runCommand, type RunResult } from './helpers/run';
 
 const execFileAsync = promisify(execFile);
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -67,23 +67,8 @@ async function npm(args: string[], cwd: string): Promise<string> {
 }
 
 /** Runs the installed command itself (its symlink, its shebang), from `work`. */
-function vigie(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(join(prefix, 'bin', 'vigie'), args, { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const killer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`vigie ${args.join(' ')} still running after 30 s\n${stderr}`));
-    }, 30_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+function vigie(args: string[]): Promise<RunResult> {
+  return runCommand(join(prefix, 'bin', 'vigie'), args, { cwd: work, env: env as Record<string, string>, label: `vigie ${args.join(' ')}` });
 }
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Installed CLI</title>

@@ -38,17 +38,22 @@ export interface RunOptions {
 }
 
 export function runCli(bin: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env };
+  return runCommand(process.execPath, [bin, ...args], { ...options, env, label: `vigie ${args.join(' ')}` });
+}
+
+/** Runs `command` to its exit with exactly `options.env`, collecting its output; killed (and failed) after `killAfterMs`. */
+export function runCommand(command: string, args: string[], options: RunOptions & { label?: string } = {}): Promise<RunResult> {
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
-    const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env };
-    const child = spawn(process.execPath, [bin, ...args], { env, cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env: options.env, cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const killer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`vigie ${args.join(' ')} still running after ${options.killAfterMs ?? 30_000} ms\n${stderr}`));
+      reject(new Error(`${options.label ?? command} still running after ${options.killAfterMs ?? 30_000} ms\n${stderr}`));
     }, options.killAfterMs ?? 30_000);
     child.on('error', reject);
     child.on('close', (code) => {
