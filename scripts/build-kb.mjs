@@ -1,272 +1,280 @@
-#!/usr/bin/env node
 /**
- * Builds Vigie's component knowledge base (lib/kb/data/*.ts) from the dated facts in ../shared/data
- * and the npm registry's release dates (`npm view <package> time --json`). The generated files are
- * committed; the extension never reads ../shared or the registry at run time.
+ * Builds Vigie's knowledge base, the packaged data files public/kb/{meta,advisories,lifecycle}.json,
+ * from local git mirrors of the upstream repositories (the search tool's `fetch`; see
+ * scripts/kb/mirror.mjs), and prints what changed since the files in the repository. The files are
+ * committed: CI, the extension and the CLI never read a mirror or the network.
  *
- *   node scripts/build-kb.mjs [--data ../shared/data] [--offline]
+ *   npm run kb:update                 # every source, then the change report
+ *   node scripts/build-kb.mjs --check # rebuild in memory and fail if the committed files differ
  *
- * --offline reuses the release dates already in lib/kb/data/releases.ts (no registry call).
- * See docs/knowledge-base.md.
+ * Each source is an extractor in scripts/kb/sources/ returning facts in one shape
+ * (scripts/kb/types.d.ts); this file merges them, encodes them compactly and writes them.
+ * docs/knowledge-base.md describes the sources, the format and the rules the runtime applies.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openMirror } from './kb/mirror.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const KB_DIR = join(root, 'public', 'kb');
 const args = process.argv.slice(2);
-const dataDir = resolve(root, args.includes('--data') ? args[args.indexOf('--data') + 1] : '../shared/data');
-const offline = args.includes('--offline');
-const outDir = join(root, 'lib/kb/data');
-const today = new Date().toISOString().slice(0, 10);
+const checked = new Date().toISOString().slice(0, 10);
+
+/** The advisory extractors, in the order their records win when two sources state the same advisory. */
+const ADVISORY_SOURCES = [
+  { module: 'retirejs', repository: 'RetireJS/retire.js' },
+  { module: 'apache-httpd', repository: 'apache/httpd-site' },
+  { module: 'nginx', repository: 'nginx/nginx.org' },
+  { module: 'wordfence', repository: 'topscoder/nuclei-wordfence-cve' },
+  { module: 'drupal', repository: 'DrupalSecurityTeam/drupal-advisory-database' },
+  { module: 'friendsofphp', repository: 'FriendsOfPHP/security-advisories' },
+];
 
 /**
- * Component id → where its facts live: Retire.js keys (advisories), npm package (release dates),
- * endoflife.date product (cycles). Ids match lib/kb/components.ts.
+ * Components whose advisories ignore branch backports: a release of an older branch published on
+ * or after the fixing release is patched (lib/kb/advisories.ts). WordPress backports security fixes
+ * to its old branches without saying so in the advisories' ranges.
  */
-const SOURCES = {
-  jquery: { retire: ['jquery'], npm: 'jquery', eol: 'jquery' },
-  'jquery-ui': { retire: ['jquery-ui', 'jquery-ui-dialog', 'jquery-ui-tooltip', 'jquery-ui-autocomplete'], npm: 'jquery-ui', eol: 'jquery-ui' },
-  'jquery-migrate': { retire: ['jquery-migrate'], npm: 'jquery-migrate' },
-  'jquery-validation': { retire: ['jquery-validation'], npm: 'jquery-validation' },
-  'jquery-mobile': { retire: ['jquery-mobile'] },
-  datatables: { retire: ['jquery.datatables'], npm: 'datatables.net' },
-  bootstrap: { retire: ['bootstrap'], npm: 'bootstrap', eol: 'bootstrap' },
-  angularjs: { retire: ['angularjs'], npm: 'angular', eol: 'angularjs' },
-  angular: { retire: ['@angular/core'], npm: '@angular/core', eol: 'angular' },
-  react: { retire: ['react'], npm: 'react', eol: 'react' },
-  'react-dom': { retire: ['react-dom'], npm: 'react-dom', eol: 'react' },
-  vue: { retire: ['vue'], npm: 'vue', eol: 'vue' },
-  lodash: { retire: ['lodash'], npm: 'lodash' },
-  underscore: { retire: ['underscore.js'], npm: 'underscore' },
-  moment: { retire: ['moment.js'], npm: 'moment' },
-  handlebars: { retire: ['handlebars'], npm: 'handlebars' },
-  mustache: { retire: ['mustache.js'], npm: 'mustache' },
-  dompurify: { retire: ['DOMPurify'], npm: 'dompurify' },
-  axios: { retire: ['axios'], npm: 'axios' },
-  chartjs: { retire: ['chart.js'], npm: 'chart.js' },
-  knockout: { retire: ['knockout'], npm: 'knockout' },
-  backbone: { retire: ['backbone.js'], npm: 'backbone' },
-  ember: { retire: ['ember'], npm: 'ember-source' },
-  prototype: { retire: ['prototypejs'] },
-  mootools: { retire: ['mootools'] },
-  dojo: { retire: ['dojo'], npm: 'dojo' },
-  select2: { retire: ['select2'], npm: 'select2' },
-  swiper: { retire: ['swiper'], npm: 'swiper' },
-  gsap: { npm: 'gsap' },
-  d3: { retire: ['d3'], npm: 'd3' },
-  modernizr: {},
-  'core-js': { npm: 'core-js' },
-  nextjs: { retire: ['nextjs'], npm: 'next', eol: 'nextjs' },
-  nuxt: { npm: 'nuxt', eol: 'nuxt' },
-  gatsby: {},
-  svelte: { retire: ['svelte'], npm: 'svelte' },
-  alpinejs: { retire: ['alpinejs'], npm: 'alpinejs' },
-  tinymce: { retire: ['tinyMCE'], npm: 'tinymce' },
-  ckeditor: { retire: ['ckeditor'], eol: 'ckeditor' },
-  highcharts: { retire: ['highcharts'], npm: 'highcharts' },
-  videojs: { retire: ['video.js'], npm: 'video.js' },
-  threejs: { retire: ['threejs'] },
-  pdfjs: { retire: ['pdf.js'], npm: 'pdfjs-dist' },
-  highlightjs: { retire: ['highlightjs'], npm: 'highlight.js' },
-  yui: { retire: ['YUI'] },
-  extjs: { retire: ['ExtJS'] },
-  leaflet: { npm: 'leaflet' },
-  wordpress: { eol: 'wordpress' },
-  drupal: { eol: 'drupal' },
-  joomla: { eol: 'joomla' },
-  magento: { eol: 'magento' },
-  typo3: { eol: 'typo3' },
-  shopware: { eol: 'shopware' },
-  contao: { eol: 'contao' },
-  umbraco: { eol: 'umbraco' },
-  nginx: { eol: 'nginx' },
-  apache: { eol: 'apache-http-server' },
-  tomcat: { eol: 'tomcat' },
-  php: { eol: 'php' },
-  express: { eol: 'express' },
-  laravel: { eol: 'laravel' },
-  django: { eol: 'django' },
-  nodejs: { eol: 'nodejs' },
+const BACKPORTS = ['wordpress'];
+
+/**
+ * JavaScript libraries release-data does not date: their versions (not their dates) from the npm
+ * registry, so "latest" and "newer than the knowledge base" can be said; "behind" is then not
+ * measured. The registry's dates are not used: on these machines a mirror re-dated every version.
+ */
+const NPM_VERSIONS = {
+  'jquery-ui': 'jquery-ui', 'jquery-migrate': 'jquery-migrate', 'jquery-validation': 'jquery-validation', datatables: 'datatables.net',
+  lodash: 'lodash', underscore: 'underscore', moment: 'moment', handlebars: 'handlebars', mustache: 'mustache', dompurify: 'dompurify',
+  axios: 'axios', chartjs: 'chart.js', knockout: 'knockout', backbone: 'backbone', ember: 'ember-source', dojo: 'dojo', select2: 'select2',
+  swiper: 'swiper', gsap: 'gsap', d3: 'd3', 'core-js': 'core-js', svelte: 'svelte', alpinejs: 'alpinejs', tinymce: 'tinymce',
+  highcharts: 'highcharts', videojs: 'video.js', pdfjs: 'pdfjs-dist', highlightjs: 'highlight.js', leaflet: 'leaflet', 'react-dom': 'react-dom',
 };
 
-const readJson = (name) => JSON.parse(readFileSync(join(dataDir, name), 'utf8'));
+const SEVERITY = { critical: 'c', high: 'h', medium: 'm', low: 'l', info: 'i' };
 
-// ---- versions (same rules as lib/version, kept minimal here: release numbers only) ----
-const STABLE = /^\d+\.\d+\.\d+$/;
-/** Release numbers first, then a release sorts after its prereleases ("1.4.0" > "1.4.0-beta.2", "1.9.0b1" < "1.9.0"). */
-const cmp = (a, b) => {
-  const split = (v) => {
-    const m = /^v?(\d+(?:\.\d+)*)(.*)$/.exec(v) ?? ['', '0', v];
-    return { nums: m[1].split('.').map(Number), pre: m[2].replace(/^[-.]/, '') };
-  };
-  const x = split(a);
-  const y = split(b);
+// ---- versions: enough ordering for sorting and range checks (lib/version is TypeScript) ----
+function splitVersion(v) {
+  const m = /^v?(\d+(?:\.\d+)*)(.*)$/.exec(String(v)) ?? ['', '0', String(v)];
+  return { nums: m[1].split('.').map(Number), pre: m[2].replace(/^[-.]/, '') };
+}
+export function compareVersions(a, b) {
+  const x = splitVersion(a);
+  const y = splitVersion(b);
   for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
     const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
-    if (d) return d;
+    if (d) return d < 0 ? -1 : 1;
   }
   if (!x.pre || !y.pre) return x.pre ? -1 : y.pre ? 1 : 0;
   return x.pre.localeCompare(y.pre, 'en', { numeric: true });
-};
-const dayOf = (iso) => Math.floor(Date.parse(iso) / 86_400_000);
+}
 
-// ---- advisories ----
-const retire = readJson('js-vulnerabilities.json');
-const SEV = { critical: 'c', high: 'h', medium: 'm', low: 'l', info: 'i' };
-const advisories = {};
-let advisoryCount = 0;
-const dropped = [];
-for (const [id, src] of Object.entries(SOURCES)) {
-  const list = [];
-  const seen = new Set();
-  for (const key of src.retire ?? []) {
-    const lib = retire.libraries[key];
-    if (!lib) throw new Error(`Retire.js key not found: ${key}`);
-    for (const adv of lib.vulnerabilities) {
-      const valid = adv.ranges.filter((r) => {
-        // An empty range in the source (lower bound not below the upper one) matches nothing: dropped, reported.
-        const empty = r.atOrAbove && r.atOrAbove !== '0' && cmp(r.atOrAbove, r.below) >= 0;
-        if (empty) dropped.push(`${key} ${adv.cve[0] ?? adv.ghsa ?? ''} ${r.atOrAbove}..${r.below}`);
-        return !empty;
-      });
-      if (!valid.length) continue;
-      const ranges = valid.map((r) => {
-        const from = r.atOrAbove && r.atOrAbove !== '0' ? r.atOrAbove : '';
-        return `${from}..${r.below}${(r.excludes ?? []).map((e) => `!${e}`).join('')}`;
-      });
-      const ids = [...adv.cve, ...(adv.ghsa ? [adv.ghsa] : [])];
-      const highestFix = valid.map((r) => r.below).sort(cmp).at(-1);
-      let advId = ids[0] ?? `${id.toUpperCase()}-${adv.issue ?? adv.bug ?? `FIX-${highestFix}`}`;
-      if (ids.length === 0) {
-        let n = 2;
-        const base = advId;
-        while (seen.has(advId)) advId = `${base}-${n++}`;
+// ---- encoding ----
+export function encodeRange(r) {
+  const from = r.from ? `${r.fromExclusive ? '>' : ''}${r.from}` : '';
+  const upper = r.below ? r.below : r.atMost ? `=${r.atMost}` : '';
+  return `${from}..${upper}${(r.excludes ?? []).map((e) => `!${e}`).join('')}`;
+}
+
+/** A range that matches no version (a lower bound at or above the upper one) is a data error. */
+export function emptyRange(r) {
+  const upper = r.below ?? r.atMost;
+  if (!r.from || !upper) return false;
+  const c = compareVersions(r.from, upper);
+  return r.below ? c >= 0 : r.atMost && (c > 0 || (c === 0 && r.fromExclusive));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The URL the runtime derives from the ids (lib/kb/knowledge.ts advisoryUrl): not stored. */
+function derivedUrl(ids, source) {
+  const uuid = ids.find((id) => UUID.test(id));
+  if (source === 'wordfence' && uuid) return `https://www.wordfence.com/threat-intel/vulnerabilities/id/${uuid.toLowerCase()}`;
+  const ghsa = ids.find((id) => id.startsWith('GHSA-'));
+  if (ghsa) return `https://github.com/advisories/${ghsa}`;
+  const cve = ids.find((id) => id.startsWith('CVE-'));
+  return cve ? `https://nvd.nist.gov/vuln/detail/${cve}` : '';
+}
+
+/** Merges the extractors' advisories per component; a record whose ids were already seen is dropped. */
+export function mergeAdvisories(extracts) {
+  const merged = {};
+  const dropped = [];
+  for (const extract of extracts) {
+    for (const [key, list] of Object.entries(extract.advisories)) {
+      // Extension slugs are matched without case (a theme folder may be "Avada", its records "avada").
+      const component = key.includes(':') ? key.toLowerCase() : key;
+      const into = (merged[component] ??= []);
+      const seen = new Set(into.flatMap((a) => [a.id, ...a.aliases]));
+      for (const advisory of list) {
+        const ranges = advisory.ranges.filter((r) => !emptyRange(r));
+        if (ranges.length < advisory.ranges.length) dropped.push(`${component} ${advisory.id}: ${advisory.ranges.length - ranges.length} empty range(s)`);
+        if (!ranges.length) continue;
+        if ([advisory.id, ...advisory.aliases].some((id) => seen.has(id))) continue;
+        for (const id of [advisory.id, ...advisory.aliases]) seen.add(id);
+        into.push({ ...advisory, ranges });
       }
-      const dedupeKey = `${advId}|${ranges.join(' ')}`;
-      if (seen.has(advId) || seen.has(dedupeKey)) {
-        // The same advisory listed under two Retire.js keys (e.g. jquery-ui and jquery-ui-dialog).
-        continue;
-      }
-      seen.add(advId);
-      seen.add(dedupeKey);
-      const url = adv.ghsa ? '' : adv.cve[0] ? '' : adv.references[0] ?? '';
-      const cwe = (adv.cwe ?? []).map((c) => c.replace('CWE-', '')).join(',');
-      // [ids (space-separated, first is the display id), severity, CWE numbers, ranges, url when not derivable from the ids]
-      list.push([[advId, ...ids.filter((x) => x !== advId)].join(' '), SEV[adv.severity] ?? 'm', cwe, ranges.join(' '), url]);
     }
   }
-  if (list.length) {
-    advisories[id] = list;
-    advisoryCount += list.length;
+  for (const list of Object.values(merged)) list.sort((a, b) => a.id.localeCompare(b.id));
+  return { merged, dropped };
+}
+
+export function encodeAdvisories(merged) {
+  const weaknesses = [...new Set(Object.values(merged).flat().map((a) => a.weakness))].sort();
+  const sources = [...new Set(Object.values(merged).flat().map((a) => a.source))].sort();
+  const components = {};
+  for (const component of Object.keys(merged).sort()) {
+    if (!merged[component].length) continue;
+    components[component] = merged[component].map((a) => {
+      // A Wordfence UUID next to a CVE only served to merge duplicates: the CVE names and links the
+      // advisory (NVD), and 40,000 random ids would be most of the file's compressed size.
+      const aliases = a.source === 'wordfence' && a.id.startsWith('CVE-') ? a.aliases.filter((x) => !UUID.test(x)) : a.aliases;
+      const ids = [a.id, ...aliases];
+      const url = a.url && a.url !== derivedUrl(ids, a.source) ? a.url : '';
+      const flags = (a.platform === 'windows' ? 1 : 0) | (a.severityUnknown ? 2 : 0);
+      // [id, aliases, severity, CVSS × 10 (0: none), weakness index, CWEs, ranges, published, url ('' when derivable), source index, flags]
+      return [a.id, aliases.join(' '), SEVERITY[a.severity] ?? 'm', a.cvss ? Math.round(a.cvss * 10) : 0, weaknesses.indexOf(a.weakness), a.cwes.join(','),
+        a.ranges.map(encodeRange).join(' '), a.published ?? '', url, sources.indexOf(a.source), flags];
+    });
   }
+  return { format: 2, weaknesses, sources, components };
 }
 
-// ---- end of life cycles ----
-const eolData = readJson('end-of-life.json');
-const eol = {};
-for (const [id, src] of Object.entries(SOURCES)) {
-  if (!src.eol) continue;
-  const product = eolData.products[src.eol];
-  if (!product) throw new Error(`endoflife.date product not found: ${src.eol}`);
-  // [cycle, releaseDate, eol (date | 1 = yes | 0 = no), latest, latestReleaseDate]
-  eol[id] = product.releases.map((r) => [
-    String(r.releaseCycle), r.releaseDate ?? '', r.eol === true ? 1 : r.eol === false || r.eol == null ? 0 : String(r.eol), r.latest ?? '', r.latestReleaseDate ?? '',
-  ]);
+export function encodeLifecycle(cycles, releases) {
+  const encodedCycles = {};
+  for (const component of Object.keys(cycles).sort()) {
+    // [cycle, releaseDate, eol (ISO day | 1 = ended, day unknown | 0 = supported), latest, latestReleaseDate]
+    encodedCycles[component] = cycles[component].map((c) => [String(c.cycle), c.releaseDate ?? '', c.eol === true ? 1 : c.eol === false || c.eol == null ? 0 : String(c.eol), c.latest ?? '', c.latestReleaseDate ?? '']);
+  }
+  const encodedReleases = {};
+  for (const component of Object.keys(releases).sort()) {
+    const versions = Object.entries(releases[component]).sort(([a], [b]) => compareVersions(a, b));
+    // "version@ISO day", or the version alone when only the version is known.
+    encodedReleases[component] = versions.map(([v, day]) => (day ? `${v}@${day}` : v)).join(' ');
+  }
+  return { format: 2, backports: BACKPORTS, cycles: encodedCycles, releases: encodedReleases };
 }
 
-// ---- release dates from npm: for each stable version, the day a newer release first existed ----
-let releases = {};
-let releasesChecked = today;
-const rejected = [];
-const cacheDir = join(process.env.TMPDIR ?? '/tmp', `vigie-npm-time-${today}`);
-if (offline && existsSync(join(outDir, 'releases.ts'))) {
-  const text = readFileSync(join(outDir, 'releases.ts'), 'utf8');
-  releases = JSON.parse(text.slice(text.indexOf('/*json*/') + 8, text.lastIndexOf('/*end*/')));
-  releasesChecked = /checked: '([\d-]+)'/.exec(text)?.[1] ?? today;
-} else {
+function npmVersions(pkg, cacheDir) {
+  const cacheFile = join(cacheDir, `${pkg.replace('/', '__')}.json`);
+  const raw = existsSync(cacheFile) ? readFileSync(cacheFile, 'utf8') : execFileSync('npm', ['view', pkg, 'versions', '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  writeFileSync(cacheFile, raw);
+  return JSON.parse(raw).filter((v) => /^\d+\.\d+\.\d+$/.test(v));
+}
+
+/** Extracts every source and returns the three files' contents plus the notes. */
+export async function buildKnowledgeBase({ log = (line) => process.stderr.write(`${line}\n`), only } = {}) {
+  const notes = [];
+  const extracts = [];
+  for (const { module, repository } of ADVISORY_SOURCES.filter((s) => !only || only.includes(s.module))) {
+    const started = Date.now();
+    const { extract } = await import(`./kb/sources/${module}.mjs`);
+    const result = extract(openMirror(repository), { checked });
+    const count = Object.values(result.advisories).reduce((n, l) => n + l.length, 0);
+    log(`${module}: ${count} advisories for ${Object.keys(result.advisories).length} components (${Date.now() - started} ms)`);
+    notes.push(...result.notes.map((n) => `${module}: ${n}`));
+    extracts.push(result);
+  }
+  const { extractCycles } = await import('./kb/sources/endoflife.mjs');
+  const cycles = extractCycles(openMirror('endoflife-date/endoflife.date'), { checked });
+  notes.push(...cycles.notes.map((n) => `endoflife: ${n}`));
+  const { extractReleases } = await import('./kb/sources/release-data.mjs');
+  // The highest major each product's cycles know bounds its release list (stray upstream entries).
+  const maxMajor = Object.fromEntries(Object.entries(cycles.cycles).map(([component, list]) => [component, Math.max(...list.map((c) => Number(c.cycle.split('.')[0])).filter(Number.isFinite))]));
+  const releases = extractReleases(openMirror('endoflife-date/release-data'), { checked, maxMajor });
+  notes.push(...releases.notes.map((n) => `release-data: ${n}`));
+
+  const releaseMap = { ...releases.releases };
+  const npmSource = { id: 'npm-registry', name: 'npm registry (version lists only)', repository: 'registry.npmjs.org', commit: '', date: checked, checked, licence: 'none' };
+  const cacheDir = join(process.env.TMPDIR ?? '/tmp', `vigie-npm-versions-${checked}`);
   mkdirSync(cacheDir, { recursive: true });
-  for (const [id, src] of Object.entries(SOURCES)) {
-    if (!src.npm) continue;
-    const cacheFile = join(cacheDir, `${src.npm.replace('/', '__')}.json`);
-    const raw = existsSync(cacheFile)
-      ? readFileSync(cacheFile, 'utf8')
-      : execFileSync('npm', ['view', src.npm, 'time', '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    writeFileSync(cacheFile, raw);
-    const time = JSON.parse(raw);
-    const versions = Object.keys(time).filter((v) => STABLE.test(v)).sort(cmp);
-    const days = versions.map((v) => dayOf(time[v]));
-    // Plausibility: real release dates mostly grow with the version inside a major. A registry mirror that
-    // re-dated every version (seen on some machines) breaks this; its dates are then not used at all.
-    let pairs = 0;
-    let inversions = 0;
-    for (let i = 1; i < versions.length; i++) {
-      if (versions[i].split('.')[0] !== versions[i - 1].split('.')[0]) continue;
-      pairs++;
-      if (days[i] < days[i - 1] - 1) inversions++;
+  let npmUsed = 0;
+  for (const [component, pkg] of Object.entries(NPM_VERSIONS)) {
+    if (releaseMap[component]) continue;
+    try {
+      releaseMap[component] = Object.fromEntries(npmVersions(pkg, cacheDir).map((v) => [v, '']));
+      npmUsed++;
+    } catch (error) {
+      notes.push(`npm: ${pkg}: ${String(error.message).split('\n')[0]}`);
     }
-    const plausible = pairs === 0 || inversions / pairs <= 0.1;
-    if (!plausible) {
-      rejected.push(`${src.npm} (${inversions}/${pairs} out-of-order dates)`);
-      releases[id] = { npm: src.npm, latest: versions.at(-1), rows: '' };
-      continue;
-    }
-    // superseded[v] = first day a greater version of the same major existed after v; else of any major.
-    const rows = [];
-    for (let i = 0; i < versions.length; i++) {
-      const v = versions[i];
-      const major = v.split('.')[0];
-      let sameMajor = Infinity;
-      let anyMajor = Infinity;
-      for (let j = i + 1; j < versions.length; j++) {
-        if (days[j] < days[i]) continue; // an older branch's later patch does not supersede a newer line
-        if (versions[j].split('.')[0] === major) sameMajor = Math.min(sameMajor, days[j]);
-        anyMajor = Math.min(anyMajor, days[j]);
-      }
-      const superseded = sameMajor !== Infinity ? sameMajor : anyMajor;
-      rows.push(superseded === Infinity ? v : `${v}:${superseded}`);
-    }
-    releases[id] = { npm: src.npm, latest: versions.at(-1), rows: rows.join(' ') };
-    process.stderr.write(`${id}: ${versions.length} releases\n`);
   }
+
+  const { merged, dropped } = mergeAdvisories(extracts);
+  notes.push(...dropped);
+  const sources = [...extracts.map((e) => e.source), cycles.source, releases.source, ...(npmUsed ? [npmSource] : [])]
+    .map(({ id, name, repository, commit, date, licence, terms }) => ({ id, name, repository, commit, date, licence, ...(terms ? { terms } : {}) }));
+  const advisories = encodeAdvisories(merged);
+  const lifecycle = encodeLifecycle(cycles.cycles, releaseMap);
+  const meta = {
+    format: 2,
+    built: checked,
+    // The knowledge base is as old as its oldest source.
+    date: sources.map((s) => s.date).sort()[0],
+    sources,
+    counts: {
+      advisories: Object.values(advisories.components).reduce((n, l) => n + l.length, 0),
+      components: Object.keys(advisories.components).length,
+      products: Object.keys(lifecycle.cycles).length,
+      releaseLists: Object.keys(lifecycle.releases).length,
+    },
+  };
+  return { meta, advisories, lifecycle, notes };
 }
 
-// ---- write ----
-mkdirSync(outDir, { recursive: true });
-const header = (what) => `// GENERATED by scripts/build-kb.mjs on ${today} — do not edit by hand. ${what}\n`;
-writeFileSync(join(outDir, 'advisories.ts'), `${header('Vulnerable version ranges, one tuple per advisory.')}
-import type { KbSource } from '../types';
+const stringify = (value) => `${JSON.stringify(value)}\n`;
 
-export const ADVISORY_SOURCE: KbSource = ${JSON.stringify({ name: retire.source, commit: retire.commit, checked: retire.date })};
+/** What changed between two knowledge bases: advisories added and removed, products, versions. */
+export function describeChanges(before, after) {
+  const lines = [];
+  const ids = (file) => new Map(Object.entries(file?.components ?? {}).map(([c, rows]) => [c, new Set(rows.map((r) => r[0]))]));
+  const a = ids(before.advisories);
+  const b = ids(after.advisories);
+  let added = 0;
+  let removed = 0;
+  for (const component of new Set([...a.keys(), ...b.keys()])) {
+    const was = a.get(component) ?? new Set();
+    const is = b.get(component) ?? new Set();
+    const plus = [...is].filter((id) => !was.has(id));
+    const minus = [...was].filter((id) => !is.has(id));
+    added += plus.length;
+    removed += minus.length;
+    if ((plus.length || minus.length) && !component.includes(':')) lines.push(`  ${component}: +${plus.length} −${minus.length}${plus.length && plus.length <= 5 ? ` (${plus.join(', ')})` : ''}`);
+  }
+  lines.unshift(`advisories: +${added} −${removed}`);
+  const products = (file) => new Set(Object.keys(file?.cycles ?? {}));
+  const newProducts = [...products(after.lifecycle)].filter((p) => !products(before.lifecycle).has(p));
+  if (newProducts.length) lines.push(`new products: ${newProducts.join(', ')}`);
+  for (const [component, text] of Object.entries(after.lifecycle?.releases ?? {})) {
+    const was = new Set((before.lifecycle?.releases?.[component] ?? '').split(' ').map((r) => r.split('@')[0]));
+    const fresh = text.split(' ').map((r) => r.split('@')[0]).filter((v) => v && !was.has(v));
+    if (fresh.length && was.size > 1) lines.push(`  ${component}: new versions ${fresh.slice(-5).join(', ')}${fresh.length > 5 ? ` (+${fresh.length - 5})` : ''}`);
+  }
+  return lines;
+}
 
-/**
- * [ids, severity (c|h|m|l), CWE numbers, ranges, url]. ids: the display id first (CVE, else GHSA, else ours),
- * space-separated. ranges: "from..below!excluded" space-separated, an empty "from" meaning every older version.
- * url: empty when derived from the GHSA or CVE id.
- */
-export const ADVISORIES: Record<string, [string, string, string, string, string][]> = ${JSON.stringify(advisories, null, 0).replace(/\],\[/g, '],\n  [').replace(/\],"/g, '],\n "')};
-`);
-writeFileSync(join(outDir, 'eol.ts'), `${header('Release cycles and end of life.')}
-import type { KbSource } from '../types';
+function readCurrent() {
+  const read = (name) => (existsSync(join(KB_DIR, name)) ? JSON.parse(readFileSync(join(KB_DIR, name), 'utf8')) : null);
+  return { meta: read('meta.json'), advisories: read('advisories.json'), lifecycle: read('lifecycle.json') };
+}
 
-export const EOL_SOURCE: KbSource = ${JSON.stringify({ name: eolData.source, commit: eolData.commit, checked: eolData.date })};
-
-/** [cycle, releaseDate, eol (ISO date, 1 = ended, 0 = supported), latest in cycle, latest's release date], newest cycle first. */
-export const EOL_CYCLES: Record<string, [string, string, string | number, string, string][]> = ${JSON.stringify(eol).replace(/\]\],"/g, ']],\n "')};
-`);
-writeFileSync(join(outDir, 'releases.ts'), `${header('Stable npm releases.')}
-import type { KbSource } from '../types';
-
-export const RELEASES_SOURCE: KbSource = { name: 'npm registry (npm view <package> time --json)', commit: '', checked: '${releasesChecked}' };
-
-/**
- * Per component: npm package, latest stable version, and space-separated rows "version:day" where day
- * (days since 1970-01-01) is when a newer release (same major first) became available; a row without
- * ":day" is the newest release.
- */
-export const RELEASES: Record<string, { npm: string; latest: string; rows: string }> = /*json*/${JSON.stringify(releases).replace(/\},"/g, '},\n "')}/*end*/;
-`);
-if (dropped.length) process.stderr.write(`empty ranges dropped: ${dropped.join(', ')}\n`);
-if (rejected.length) process.stderr.write(`release dates rejected as implausible: ${rejected.join(', ')}\n`);
-process.stderr.write(`advisories: ${advisoryCount} for ${Object.keys(advisories).length} components; eol: ${Object.keys(eol).length}; releases: ${Object.keys(releases).length}\n`);
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  const before = readCurrent();
+  const built = await buildKnowledgeBase();
+  for (const note of built.notes.slice(0, 200)) process.stderr.write(`note: ${note}\n`);
+  if (built.notes.length > 200) process.stderr.write(`note: … ${built.notes.length - 200} more\n`);
+  if (args.includes('--check')) {
+    const same = ['meta', 'advisories', 'lifecycle'].every((k) => JSON.stringify({ ...built[k], built: undefined }) === JSON.stringify({ ...before[k], built: undefined }));
+    if (!same) {
+      process.stderr.write('The committed knowledge base differs from the mirrors: run npm run kb:update.\n');
+      process.exit(1);
+    }
+  } else {
+    mkdirSync(KB_DIR, { recursive: true });
+    writeFileSync(join(KB_DIR, 'meta.json'), `${JSON.stringify(built.meta, null, 2)}\n`);
+    writeFileSync(join(KB_DIR, 'advisories.json'), stringify(built.advisories));
+    writeFileSync(join(KB_DIR, 'lifecycle.json'), stringify(built.lifecycle));
+    for (const line of describeChanges(before, built)) process.stdout.write(`${line}\n`);
+    process.stdout.write(`knowledge base of ${built.meta.date}: ${built.meta.counts.advisories} advisories for ${built.meta.counts.components} components, ${built.meta.counts.products} products with cycles, ${built.meta.counts.releaseLists} release lists\n`);
+  }
+}

@@ -67,6 +67,8 @@ export interface KbAdvisory {
   source: string;
   /** Only some platforms are affected (nginx's Windows-only items). */
   platform?: 'windows';
+  /** The source states no severity (FriendsOfPHP): `severity` is then 'medium' and the report says it is unknown. */
+  severityUnknown?: boolean;
 }
 
 /** One extractor's result. */

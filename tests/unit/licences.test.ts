@@ -8,9 +8,6 @@ import { build } from 'esbuild';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADVISORY_SOURCE } from '../../lib/kb/data/advisories';
-import { EOL_SOURCE } from '../../lib/kb/data/eol';
-import { RELEASES_SOURCE } from '../../lib/kb/data/releases';
 // @ts-expect-error: a plain ES module script without types
 import { BUNDLED, NOTICES_FILE, packageDir, renderNotices } from '../../scripts/third-party-notices.mjs';
 import { ROOT } from '../cli/helpers/run';
@@ -41,15 +38,27 @@ describe('licences', () => {
     expect(read('NOTICE')).toMatch(/Licensed under the Apache License, Version 2\.0/);
   });
 
-  it('NOTICE credits every knowledge-base source by its repository or registry, with its licence', () => {
+  it('NOTICE credits every knowledge-base source by its repository or registry, with its licence and terms', () => {
     const notice = read('NOTICE');
-    for (const source of [ADVISORY_SOURCE, EOL_SOURCE, RELEASES_SOURCE]) {
-      const where = source.name.match(/github\.com\/[\w.-]+\/[\w.-]+/)?.[0] ?? (source.name.includes('npm registry') ? 'registry.npmjs.org' : null);
-      expect(where, `a repository or registry in "${source.name}"`).not.toBeNull();
-      expect(notice, source.name).toContain(where!);
-      const licence = source.name.match(/\b(Apache-2\.0|MIT|CC-BY-4\.0|BSD-\d-Clause|MPL-2\.0)\b/)?.[0];
-      if (licence === 'Apache-2.0') expect(notice).toMatch(new RegExp(`${where!.replace(/[.]/g, '\\.')}[\\s\\S]{0,300}Apache License, Version 2\\.0`));
-      if (licence === 'MIT') expect(notice).toMatch(new RegExp(`${where!.replace(/[.]/g, '\\.')}[\\s\\S]{0,300}MIT License`));
+    const meta = JSON.parse(read('public/kb/meta.json')) as { sources: { id: string; repository: string; licence: string; terms?: string }[] };
+    const LICENCE_TEXT: Record<string, RegExp> = {
+      'Apache-2.0': /Apache License, Version 2\.0/,
+      MIT: /MIT License/,
+      'BSD-2-Clause': /BSD 2-Clause|2-clause BSD/i,
+      Unlicense: /The Unlicense/,
+      'CC-BY-4.0': /Creative Commons Attribution 4\.0/,
+    };
+    for (const source of meta.sources) {
+      const where = source.repository.includes('.') && !source.repository.includes('/') ? source.repository : `https://github.com/${source.repository}`;
+      const at = notice.indexOf(where);
+      expect(at, `${source.id}: ${where} in NOTICE`).toBeGreaterThan(0);
+      // The licence is named in the source's own entry (the 600 characters after its address).
+      const entry = notice.slice(at, at + 600);
+      if (source.licence !== 'none') {
+        expect(LICENCE_TEXT[source.licence], `a wording for ${source.licence}`).toBeDefined();
+        expect(entry, `${source.id}: ${source.licence}`).toMatch(LICENCE_TEXT[source.licence]!);
+      }
+      if (source.terms) expect(notice.replace(/\s+/g, ' '), `${source.id}: its terms`).toContain(source.terms);
     }
   });
 
