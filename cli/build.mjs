@@ -5,11 +5,11 @@
  *
  * dist/cli/ is exactly what the packed CLI ships (the `files` list of package.json), so it is emptied
  * first: nothing left over from an older build can end up in the tarball. Data files the CLI reads at
- * run time (none today: the knowledge base is bundled) belong in dist/cli/data/, copied here, and are
+ * run time (the knowledge base, public/kb/) belong in dist/cli/data/, copied here, and are
  * read relative to the module: `new URL('./data/x.json', import.meta.url)`.
  */
 import { build } from 'esbuild';
-import { chmod, readFile, rm } from 'node:fs/promises';
+import { chmod, cp, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,3 +32,5 @@ await build({
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __vigieRequire } from 'node:module';\nconst require = __vigieRequire(import.meta.url);" },
 });
 await chmod(outfile, 0o755);
+// The knowledge base travels as data next to the bundle (cli/kb.ts reads it relative to itself).
+await cp(join(root, 'public', 'kb'), join(dirname(outfile), 'data', 'kb'), { recursive: true });

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { buildAudit } from '../lib/audit/build';
+import { cliKnowledgeBase } from './kb';
 import { domainOf } from '../lib/audit/domain';
 import { Audit } from '../lib/audit/schema';
 import type { ChecklistAnswers } from '../lib/diagnosis/answers';
@@ -54,7 +55,7 @@ export async function scanTarget(target: Target, options: ScanOptions): Promise<
   const startedAt = options.now?.() ?? new Date();
   const started = performance.now();
   try {
-    const collected = await withGuard(collectSite(target.url, options.limits, startedAt), options.limits.deadlineMs);
+    const [collected, kb] = await Promise.all([withGuard(collectSite(target.url, options.limits, startedAt), options.limits.deadlineMs), cliKnowledgeBase()]);
     const audit = buildAudit({
       id: randomUUID(),
       evidence: collected.evidence,
@@ -63,6 +64,7 @@ export async function scanTarget(target: Target, options: ScanOptions): Promise<
       durationMs: performance.now() - started,
       platform: { name: 'node', version: process.versions.node.slice(0, 64) },
       locale: options.locale,
+      kb,
       answers: options.answersFor(domainOf(collected.evidence.url)),
     });
     return { input: target.input, ok: true, audit: Audit.parse(audit) };

@@ -1,4 +1,5 @@
 import type { Technology } from '../lib/audit/schema';
+import { technologyStatus } from '../lib/export/tech-status';
 import { useT } from './i18n';
 
 /** Only advisory links Vigie writes itself (https URLs from the knowledge base) become links. */
@@ -11,8 +12,8 @@ function safeHttpsUrl(url: string): string | null {
   }
 }
 
-export function TechnologiesTable({ technologies }: { technologies: Technology[] }) {
-  const { t } = useT();
+export function TechnologiesTable({ technologies, kbDate }: { technologies: Technology[]; kbDate?: string }) {
+  const { t, tn } = useT();
   if (!technologies.length) return <p class="muted">{t('report.noTechnologies')}</p>;
   return (
     <table data-testid="technologies" class="technologies">
@@ -41,7 +42,7 @@ export function TechnologiesTable({ technologies }: { technologies: Technology[]
                       return (
                         <li key={v.id}>
                           <span class={`chip sev-${v.severity}`}>{t(`severity.${v.severity}`)}</span>{' '}
-                          {href ? <a href={href} target="_blank" rel="noopener noreferrer">{v.id}</a> : <code>{v.id}</code>} — {v.summary}
+                          {href ? <a href={href} target="_blank" rel="noopener noreferrer">{v.id}</a> : <code>{v.id}</code>} — {v.weakness ? t(`weakness.${v.weakness}`, { component: tech.name }) : v.summary}
                           {v.fixedIn && <> ({t('report.tech.fixedIn', { version: v.fixedIn })})</>}
                         </li>
                       );
@@ -49,9 +50,9 @@ export function TechnologiesTable({ technologies }: { technologies: Technology[]
                   </ul>
                 </details>
               )}
-              {tech.eol && <p>{t('report.tech.eol', { date: tech.eol })}</p>}
-              {tech.behindBy && <p>{t('report.tech.behind', { behind: tech.behindBy, latest: tech.latest ?? '?' })}</p>}
-              {!tech.vulnerabilities.length && !tech.eol && !tech.behindBy && tech.latest && <p class="muted">{t('report.tech.latest', { latest: tech.latest })}</p>}
+              {technologyStatus(tech, kbDate).map((m) => (
+                <p key={m.key} class={m.key === 'tech.status.latest' ? 'muted' : undefined}>{m.count === undefined ? t(m.key, m.params) : tn(m.key, m.count, m.params)}</p>
+              ))}
             </td>
             <td>{tech.sources.join(', ')}</td>
           </tr>

@@ -6,6 +6,7 @@ import { domainOf } from '../lib/audit/domain';
 import type { Audit } from '../lib/audit/schema';
 import { setGradeBadge } from '../lib/collect/badge';
 import { detectPlatform } from '../lib/collect/platform';
+import { extensionKnowledgeBase } from '../lib/collect/kb';
 import { collectTab, ScanError } from '../lib/collect/scan-tab';
 import type { ChecklistAnswers } from '../lib/diagnosis/answers';
 import { rediagnose } from '../lib/diagnosis/rediagnose';
@@ -46,7 +47,8 @@ async function scan(tabId: number): Promise<ScanResponse> {
   const startedAt = new Date();
   const t0 = performance.now();
   try {
-    const collected = await collectTab(tabId);
+    // The knowledge base is read while the page is examined (the first scan of a worker's life pays for it).
+    const [collected, kb] = await Promise.all([collectTab(tabId), extensionKnowledgeBase()]);
     const db = await openVigieDB();
     const domain = domainOf(collected.evidence.url);
     const [{ summaries, firstSeen }, stored] = await Promise.all([historyOf(db, domain), getChecklist(db, domain)]);
@@ -58,6 +60,7 @@ async function scan(tabId: number): Promise<ScanResponse> {
       durationMs: performance.now() - t0,
       platform: detectPlatform(navigator.userAgent),
       locale,
+      kb,
       answers: stored?.answers ?? {},
       settings,
       firstSeen,

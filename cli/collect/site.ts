@@ -5,6 +5,8 @@
  * check that fails is "not measured", only a page that cannot be fetched at all is a failure.
  */
 import { pickScriptUrls } from '../../lib/collect/script-files';
+import { readVersionFiles, versionFileGaps, type FileReader } from '../../lib/collect/version-files';
+import { referencedExtensions } from '../../lib/components/extensions';
 import type { Evidence, HeadersEvidence, HttpVariantEvidence, NotMeasured, ScriptFilesEvidence, SecurityTxtEvidence, CorsEvidence } from '../../lib/evidence/schema';
 import { matchScriptBanners } from './banners';
 import { cookiesEvidenceOf } from './cookies';
@@ -121,6 +123,20 @@ async function readScriptFiles(urls: readonly string[], base: RequestOptions, li
   return { files };
 }
 
+/** The CLI's reader of version files: one bounded request, no cookies, a redirect is not this file. */
+function nodeFileReader(base: RequestOptions): FileReader {
+  return async (url, limits) => {
+    try {
+      const r = await boundedRequest(new URL(url), { ...base, timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes, headers: { accept: 'text/plain,text/css,*/*' }, wantBody: (s) => s >= 200 && s < 300 });
+      if (r.status >= 300 && r.status < 400) return { kind: 'redirected' };
+      if (r.status < 200 || r.status >= 300) return { kind: 'status', status: r.status };
+      return { kind: 'body', bytes: new Uint8Array(r.body.buffer, r.body.byteOffset, r.body.length) };
+    } catch (error) {
+      return { kind: error instanceof FetchError && error.code === 'timeout' ? 'timeout' : 'error' };
+    }
+  };
+}
+
 /** Runs an optional check; its failure goes to notMeasured, never up. */
 async function optional<T>(what: string, notMeasured: NotMeasured[], limits: SiteLimits, run: () => Promise<T>): Promise<T | null> {
   try {
@@ -154,7 +170,7 @@ export async function collectSite(target: URL, limits: SiteLimits, now: Date): P
         return httpVariantOf(start, await followRedirects(start, { ...base, maxBytes: 0, insecure: true }));
       });
       return {
-        evidence: { url, headers: null, page: null, globals: null, cookies: null, httpVariant: variant, tls: tlsEvidenceOf(end.error.tls), scriptFiles: null, securityTxt: null, cors: null },
+        evidence: { url, headers: null, page: null, globals: null, cookies: null, httpVariant: variant, tls: tlsEvidenceOf(end.error.tls), scriptFiles: null, versionFiles: null, securityTxt: null, cors: null },
         notMeasured,
       };
     }
@@ -173,7 +189,9 @@ export async function collectSite(target: URL, limits: SiteLimits, now: Date): P
 
     const isHttps = finalUrl.protocol === 'https:';
     const scriptUrls = page ? pickScriptUrls(page.scripts.map((s) => s.src), null, limits.maxScriptFiles) : [];
-    const [httpVariant, securityTxt, cors, scriptFiles] = await Promise.all([
+    const extensionUrls = page ? [...page.scripts.map((x) => x.src), ...page.stylesheets.map((x) => x.href), ...page.subresources.map((x) => x.url)] : [];
+    const extensions = referencedExtensions(extensionUrls, finalUrl.origin);
+    const [httpVariant, securityTxt, cors, scriptFiles, versionFiles] = await Promise.all([
       isHttps
         ? optional('httpVariant', notMeasured, limits, async () => {
             const start = httpVariantUrl(response.url);
@@ -195,7 +213,9 @@ export async function collectSite(target: URL, limits: SiteLimits, now: Date): P
         return { origin: CORS_PROBE_ORIGIN, headers: r.headers };
       }),
       page ? optional('scriptFiles', notMeasured, limits, () => readScriptFiles(scriptUrls, base, limits)) : Promise.resolve(null),
+      extensions.length ? optional('versionFile', notMeasured, limits, () => readVersionFiles(extensions, finalUrl.origin, nodeFileReader(base))) : Promise.resolve(null),
     ]);
+    notMeasured.push(...versionFileGaps(versionFiles));
     if (!page) notMeasured.push({ what: 'scriptFiles', reason: reason('cli.notMeasured.not-html', { type: contentType.slice(0, 100) || '?' }) });
 
     return {
@@ -208,6 +228,7 @@ export async function collectSite(target: URL, limits: SiteLimits, now: Date): P
         httpVariant,
         tls: isHttps ? tlsEvidenceOf(response.tls) : null,
         scriptFiles,
+        versionFiles,
         securityTxt,
         cors,
       },

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ChecklistEntry, VerdictBanner } from '../../components/checklist';
+import { knowledgeBaseMessage } from '../../lib/export/tech-status';
 import { ExportPanel } from '../../components/export/ExportPanel';
 import { useAgencyProfile } from '../../components/export/useAgencyProfile';
 import { FindingsBySeverity } from '../../components/FindingsBySeverity';
@@ -100,6 +101,9 @@ function PopupResult({ audit: scanned, previous }: { audit: Audit; previous: Ext
     void loadSettings().then(setSettings).catch(() => setSettings(null));
   }, []);
   const { audit } = checklist;
+  // Only an old knowledge base is worth the popup's room; the report always says its date.
+  const kbMessage = knowledgeBaseMessage(audit);
+  const kbStale = kbMessage?.key === 'kb.stale' ? kbMessage : null;
   return (
     <section data-testid="result" data-audit-id={audit.id}>
       <p class="domain" data-testid="domain">{audit.domain}</p>
@@ -112,6 +116,7 @@ function PopupResult({ audit: scanned, previous }: { audit: Audit; previous: Ext
         </span>
       </p>
       <VerdictBanner signals={audit.signals} diagnosis={audit.diagnosis} points={audit.checklist.points} />
+      {kbStale && <p class="warning" role="note" data-testid="kb-stale">{t(kbStale.key, kbStale.params)}</p>}
       <p class="count" data-testid="finding-count">{tn('popup.findingCount', audit.findings.length)}</p>
       <FindingsBySeverity findings={audit.findings} evidence={audit.evidence} />
       <div class="actions">

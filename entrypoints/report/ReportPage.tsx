@@ -6,6 +6,7 @@ import { FindingsBySeverity } from '../../components/FindingsBySeverity';
 import { GradeBadge } from '../../components/GradeBadge';
 import { useT } from '../../components/i18n';
 import { PermissionRequests } from '../../components/PermissionRequests';
+import { MaintenanceFacts } from '../../components/MaintenanceFacts';
 import { TechnologiesTable } from '../../components/TechnologiesTable';
 import { useChecklist } from '../../components/useChecklist';
 import { AGENCY_STORAGE_KEY, parseAgencyProfile, type AgencyProfile } from '../../lib/agency/schema';
@@ -111,7 +112,8 @@ function Report({ audit: loaded, settings, agency, onSettings }: { audit: Audit;
 
       <section>
         <h2>{t('report.technologies')}</h2>
-        <TechnologiesTable technologies={audit.technologies} />
+        <MaintenanceFacts audit={audit} />
+        <TechnologiesTable technologies={audit.technologies} kbDate={audit.knowledgeBase?.date} />
       </section>
 
       <section>

@@ -7,6 +7,7 @@ import { detectInfrastructure } from '../hints';
 import type { Locale } from '../i18n';
 import { scoreEvidence } from '../score';
 import type { Criticality, Settings } from '../settings/schema';
+import type { KnowledgeBase } from '../kb/knowledge';
 import { domainOf } from './domain';
 import { evaluateRules } from './findings';
 import { redactEvidence, redactTechnology, redactUrl } from './redact';
@@ -20,6 +21,8 @@ export interface BuildAuditInput {
   durationMs: number;
   platform: Audit['platform'];
   locale: Locale;
+  /** The knowledge base to judge the components with (loaded by the platform: lib/kb/knowledge.ts). */
+  kb: KnowledgeBase;
   answers?: ChecklistAnswers;
   settings?: Settings;
   criticality?: Criticality;
@@ -52,7 +55,7 @@ export function mergeTechnologies(...lists: Technology[][]): Technology[] {
 export function buildAudit(input: BuildAuditInput): Audit {
   const { evidence, startedAt } = input;
   const domain = domainOf(evidence.url);
-  const ctx = { now: startedAt };
+  const ctx = { now: startedAt, kb: input.kb, locale: input.locale };
   const findings = evaluateRules(evidence, ctx, input.locale, undefined, input.onRuleError);
   const technologies = mergeTechnologies(detectTechnologies(evidence, ctx), detectInfrastructure(evidence)).map(redactTechnology);
   const result = diagnose({
@@ -83,6 +86,7 @@ export function buildAudit(input: BuildAuditInput): Audit {
     checklist: result.checklist,
     diagnosis: result.diagnosis,
     notMeasured: input.notMeasured,
+    knowledgeBase: { date: input.kb.date, sources: input.kb.sources.map((s) => ({ id: s.id, name: s.name, date: s.date })) },
     evidence: redactEvidence(evidence),
   };
 }

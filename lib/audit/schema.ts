@@ -66,11 +66,21 @@ export type Score = z.infer<typeof Score>;
 export const Vulnerability = z.object({
   id: z.string().max(100),
   severity: Severity,
+  /** Our own one-line summary, in the audit's language, written from `weakness` (never the upstream title). */
   summary: z.string().max(500),
   fixedIn: z.string().max(64).optional(),
   url: z.string().max(500),
+  /** Weakness class (i18n `weakness.<key>`), so any export can word the summary in its own language. */
+  weakness: z.string().max(40).optional(),
+  /** CVSS base score, when the source gives one. */
+  cvss: z.number().min(0).max(10).optional(),
+  /** Knowledge-base source id (docs/knowledge-base.md). */
+  source: z.string().max(40).optional(),
+  /** The source states no severity: the one shown is a default. */
+  severityUnknown: z.literal(true).optional(),
 });
-export const TechCategory = z.enum(['library', 'framework', 'cms', 'shop', 'server', 'language', 'waf', 'cdn', 'monitoring', 'analytics']);
+const DatedVersion = z.object({ version: z.string().max(64), date: z.string().max(10).optional() });
+export const TechCategory = z.enum(['library', 'framework', 'cms', 'plugin', 'theme', 'shop', 'server', 'language', 'waf', 'cdn', 'monitoring', 'analytics']);
 export const Technology = z.object({
   name: z.string().max(100),
   version: z.string().max(64).optional(),
@@ -78,9 +88,36 @@ export const Technology = z.object({
   confidence: z.number().min(0).max(100),
   sources: z.array(z.string().max(200)).max(20),
   vulnerabilities: z.array(Vulnerability).max(200),
-  eol: z.string().max(32).optional(),
+  /**
+   * End of life of the version's line: an ISO day, or true when the source gives no day. Audits
+   * saved before knowledge base 2 wrote "yes" for true.
+   */
+  eol: z.preprocess((v) => (v === 'yes' ? true : v), z.union([z.string().max(32), z.literal(true)])).optional(),
+  /** The newest release the knowledge base knows. */
   latest: z.string().max(64).optional(),
+  /** How long a newer release has been available, ISO 8601 in years and months ("P8Y9M"). */
   behindBy: z.string().max(64).optional(),
+  /** The facts behind `behindBy`: since when, how many releases, the first newer, the newest of its line and overall. */
+  behind: z.object({
+    since: z.string().max(10),
+    releases: z.number().int().min(1),
+    next: DatedVersion,
+    lineLatest: DatedVersion.optional(),
+    newest: DatedVersion,
+  }).optional(),
+  /** The one version to move to, with its own release day, and why. */
+  updateTo: DatedVersion.extend({ reason: z.enum(['vulnerable', 'end-of-life', 'branch-patched', 'behind']) }).optional(),
+  /** The version's line kept getting releases after its announced end of life: its newest one. */
+  patchedAfterEol: DatedVersion.extend({ cycle: z.string().max(32), eol: z.union([z.string().max(32), z.literal(true)]) }).optional(),
+  /** What the knowledge base could not judge: a version newer than it knows, or no release dates. */
+  notJudged: z.enum(['newer-than-kb', 'no-release-dates', 'partial-version', 'version-hint', 'version-unknown']).optional(),
+  /** Where the version was read, for an extension: its own version file, or only a `?ver=` hint. */
+  versionFrom: z.enum(['readme', 'style', 'query-hint']).optional(),
+  /**
+   * The version comes from a server or language banner: the advisories are those of the upstream
+   * version, and a distribution may have patched it (named when the banner names it).
+   */
+  upstreamAssumed: z.object({ distribution: z.string().max(40).optional() }).optional(),
 });
 export type Technology = z.infer<typeof Technology>;
 
@@ -113,6 +150,14 @@ export const Diagnosis = z.object({
   threeCriticals: z.enum(['probable', 'possible', 'no']),
   dueDates: z.array(z.object({ point: PointId, due: z.string() })),
   tier: z.object({ recommended: z.enum(['essentiel', 'business', 'critique']), reasons: z.array(MessageRef) }),
+  /** The maintenance surface (lib/diagnosis/surface.ts): components to keep up to date, and how many are behind, unsupported, vulnerable. Absent before knowledge base 2. */
+  surface: z.object({
+    total: z.number().int().min(0),
+    byKind: z.partialRecord(z.enum(['cms', 'shop', 'plugin', 'theme', 'framework', 'library', 'server', 'language']), z.number().int().min(0)),
+    behind: z.number().int().min(0),
+    unsupported: z.number().int().min(0),
+    vulnerable: z.number().int().min(0),
+  }).optional(),
 });
 export type Diagnosis = z.infer<typeof Diagnosis>;
 
@@ -135,6 +180,11 @@ export const Audit = z.object({
   checklist: z.object({ points: z.array(ChecklistPoint) }),
   diagnosis: Diagnosis,
   notMeasured: z.array(NotMeasured),
+  /** The knowledge base the components were judged with: its date (the oldest of its sources') and each source's. Absent before knowledge base 2. */
+  knowledgeBase: z.object({
+    date: z.string().max(10),
+    sources: z.array(z.object({ id: z.string().max(40), name: z.string().max(200), date: z.string().max(10) })).max(30),
+  }).optional(),
   /** The redacted evidence the findings were drawn from. */
   evidence: Evidence,
 });

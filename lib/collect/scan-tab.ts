@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { classifyPageUrl } from '../audit/domain';
 import {
   CookiesEvidence, GlobalsEvidence, HeadersEvidence, HttpVariantEvidence, PageSnapshot, ScriptFilesEvidence, SecurityTxtEvidence, TlsEvidence,
-  type Evidence, type NotMeasured,
+  type Evidence, type NotMeasured, VersionFilesEvidence,
 } from '../evidence/schema';
 import { LIMITS } from '../evidence/limits';
 import { GLOBAL_PROBES } from '../kb/global-probes';
@@ -20,6 +20,7 @@ const isFirefox = () => detectPlatform(navigator.userAgent).name === 'firefox';
 import { collectHttpVariant } from './http-variant';
 import { pageChangedDuringScan, unusableAnswerReason, type TabState, type UnusableAnswer } from './page-change';
 import { TimeoutError, withTimeout } from './timeout';
+import { versionFileGaps } from './version-files';
 
 export const SCAN_LIMITS = { snapshotMs: 8000, globalsMs: 2000, headerFetchMs: 5000, backgroundFetchMs: 5000, optionalChecksMs: 6000 } as const;
 
@@ -42,6 +43,7 @@ const SnapshotResult = z.object({
   headers: z.union([z.object({ ok: z.literal(true), headers: HeadersEvidence }), failed]),
   securityTxt: z.union([z.object({ ok: z.literal(true), securityTxt: SecurityTxtEvidence }), failed]).optional(),
   scriptFiles: ScriptFilesEvidence.optional(),
+  versionFiles: VersionFilesEvidence.optional(),
 });
 
 /** Runs an optional, permission-gated check with a deadline; a failure is "not measured", never fatal. */
@@ -159,6 +161,7 @@ export async function collectTab(tabId: number): Promise<CollectedTab> {
   let headers: HeadersEvidence | null = null;
   let securityTxt: SecurityTxtEvidence | null = null;
   let scriptFiles: ScriptFilesEvidence | null = null;
+  let versionFiles: VersionFilesEvidence | null = null;
   if (!snapshotParsed?.success) {
     const answer: UnusableAnswer = snapshotSettled.status === 'rejected' ? { kind: 'rejected', error: snapshotSettled.reason } : { kind: 'invalid' };
     const why = unusableAnswerReason(answer, pageChanged);
@@ -176,6 +179,8 @@ export async function collectTab(tabId: number): Promise<CollectedTab> {
     if (wellKnown?.ok) securityTxt = wellKnown.securityTxt;
     else notMeasured.push({ what: 'securityTxt', reason: reason('notMeasured.fetch-failed', { detail: wellKnown?.reason ?? '' }) });
     scriptFiles = parsed.data.scriptFiles ?? null;
+    versionFiles = parsed.data.versionFiles ?? null;
+    notMeasured.push(...versionFileGaps(versionFiles));
   }
   if (page && !/^(text\/html|application\/xhtml\+xml)/i.test(page.contentType)) {
     throw new ScanError('unsupported-page', 'error.unsupported.not-html', { type: page.contentType });
@@ -214,7 +219,7 @@ export async function collectTab(tabId: number): Promise<CollectedTab> {
   ]);
 
   return {
-    evidence: { url: pageUrl, headers, page, globals, cookies, httpVariant, tls, scriptFiles, securityTxt, cors: null },
+    evidence: { url: pageUrl, headers, page, globals, cookies, httpVariant, tls, scriptFiles, versionFiles, securityTxt, cors: null },
     notMeasured,
   };
 }

@@ -6,12 +6,16 @@
  */
 import type { Technology } from '../audit/schema';
 import type { Evidence } from '../evidence/schema';
-import { componentInfo } from '../kb/components';
+import { componentInfo, EXTENSION_ALIASES } from '../kb/components';
 import { PRESENCE_PROBES } from '../kb/global-probes';
 import { matchScriptUrl } from '../kb/script-url';
 import type { RuleContext } from '../rules/types';
 import { coreVersion, normaliseVersion, parseVersion } from '../version/parse';
+import type { KnowledgeBase } from '../kb/knowledge';
+import type { Verdict } from '../kb/verdict';
+import { bannerOrigin } from './distribution';
 import { enrich } from './enrich';
+import { referencedExtensions } from './extensions';
 import { fromCookieNames, fromHeaders, fromMetaGenerator, fromUrlMarkers, type Observation } from './signals';
 
 const MAX_URLS = 1500;
@@ -52,6 +56,7 @@ export function observe(evidence: Evidence): Observation[] {
     }
     out.push(...fromUrlMarkers(url, kind));
   }
+  out.push(...observeExtensions(evidence, urls.keys()));
   out.push(...fromMetaGenerator(page?.metaGenerator ?? []));
   out.push(...fromHeaders(evidence.headers?.headers ?? []));
   const cookieNames = new Set<string>(page?.documentCookieNames ?? []);
@@ -63,6 +68,34 @@ export function observe(evidence: Evidence): Observation[] {
   cookieNames.delete('');
   out.push(...fromCookieNames([...cookieNames].slice(0, 400)));
   return out.filter((o) => componentInfo(o.component) !== undefined);
+}
+
+/**
+ * WordPress plugins and themes and Drupal modules the page's own URLs reference. The version is
+ * the one their version file states (readme.txt, style.css); a `?ver=` query only when no file
+ * gave one, as a weak hint (many plugins enqueue their files with WordPress's version).
+ */
+function observeExtensions(evidence: Evidence, pageUrls: Iterable<string>): Observation[] {
+  const origin = originOf(evidence.page?.url ?? evidence.url);
+  if (!origin) return [];
+  const out: Observation[] = [];
+  const files = new Map((evidence.versionFiles?.files ?? []).filter((f) => f.outcome === 'version' && f.version).map((f) => [`${f.kind}:${f.slug.toLowerCase()}`, f]));
+  for (const ext of referencedExtensions(pageUrls, origin)) {
+    const component = EXTENSION_ALIASES[ext.id] ?? ext.id;
+    out.push({ component, source: `extension-url:${ext.urls[0]!.slice(0, 180)}`, confidence: 90 });
+    const file = files.get(ext.id);
+    if (file) out.push({ component, version: file.version!, source: `${ext.kind === 'wp-theme' ? 'style' : 'readme'}:${file.url.slice(0, 180)}`, confidence: 95 });
+    else if (ext.verHints.length === 1) out.push({ component, version: ext.verHints[0]!, source: `query-hint:${ext.urls[0]!.slice(0, 180)}`, confidence: 20 });
+  }
+  return out;
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 interface Group {
@@ -123,19 +156,28 @@ export interface DetectedComponent {
   technology: Technology;
   /** The sources that stated the version. */
   versionSources: string[];
+  /** What the knowledge base says of this version (absent without a version). */
+  verdict?: Verdict;
 }
 
-const memo = new WeakMap<Evidence, { now: number; result: DetectedComponent[] }>();
+const memo = new WeakMap<Evidence, { key: string; kb: KnowledgeBase; result: DetectedComponent[] }>();
 
-/** Detection with each technology's component id (for the components.* rules). */
+/** Detection with each technology's component id and verdict (for the components.* rules). */
 export function detectComponents(evidence: Evidence, ctx: RuleContext): DetectedComponent[] {
+  const key = `${ctx.now.getTime()}|${ctx.locale ?? 'en'}`;
   const cached = memo.get(evidence);
-  if (cached && cached.now === ctx.now.getTime()) return cached.result.map((d) => structuredClone(d));
+  if (cached && cached.key === key && cached.kb === ctx.kb) return cached.result.map((d) => structuredClone(d));
+  const origin = bannerOrigin(evidence);
+  // The names extensions give themselves in their version files (text only, bounded by the schema).
+  const names = new Map((evidence.versionFiles?.files ?? []).filter((f) => f.name).map((f) => [EXTENSION_ALIASES[`${f.kind}:${f.slug.toLowerCase()}`] ?? `${f.kind}:${f.slug.toLowerCase()}`, f.name!]));
   const result = combine(observe(evidence))
-    .map((g) => ({ component: g.component, versionSources: g.versionSources, technology: enrich(g.component, g.version, g.confidence, g.sources, ctx.now) }))
-    .filter((d): d is DetectedComponent => d.technology !== null)
+    .map((g): DetectedComponent | null => {
+      const judged = enrich(g.component, g.version, g.confidence, g.sources, { now: ctx.now, kb: ctx.kb, locale: ctx.locale, origin, names, versionSources: g.versionSources });
+      return judged ? { component: g.component, versionSources: g.versionSources, technology: judged.technology, ...(judged.verdict ? { verdict: judged.verdict } : {}) } : null;
+    })
+    .filter((d): d is DetectedComponent => d !== null)
     .sort((a, b) => a.technology.name.localeCompare(b.technology.name) || (a.technology.version ?? '').localeCompare(b.technology.version ?? ''));
-  memo.set(evidence, { now: ctx.now.getTime(), result });
+  memo.set(evidence, { key, kb: ctx.kb, result });
   return result.map((d) => structuredClone(d));
 }
 

@@ -12,6 +12,7 @@ import { scheduleFindings, type FirstSeen } from './schedule';
 import { computeSignals } from './signals';
 import { suggestAll, type Suggestion } from './suggestions';
 import { threeCriticals } from './three-criticals';
+import { maintenanceSurface } from './surface';
 import { recommendTier } from './tier';
 import { dueDates, isSufficient } from './validation';
 
@@ -68,6 +69,7 @@ export function diagnose(input: DiagnosisInput): DiagnosisResult {
   const signals = computeSignals({ points, findings: input.findings, ...(input.notMeasured ? { notMeasured: input.notMeasured } : {}) });
   const verdict = threeCriticals(signals);
   const criticality = input.criticality ?? (input.domain ? settings.criticality[input.domain] : undefined);
+  const surface = maintenanceSurface(input.technologies);
   return {
     checklist: { points },
     signals,
@@ -75,7 +77,8 @@ export function diagnose(input: DiagnosisInput): DiagnosisResult {
       sufficient: isSufficient(points),
       threeCriticals: verdict.state,
       dueDates: dueDates(points, input.now, settings.workingHours.timeZone),
-      tier: recommendTier({ ...(criticality ? { criticality } : {}), findings: input.findings, signals, threeCriticals: verdict.state }),
+      tier: recommendTier({ ...(criticality ? { criticality } : {}), findings: input.findings, signals, threeCriticals: verdict.state, surface }),
+      surface,
     },
     findings: scheduleFindings(input.findings, input.now, settings, input.firstSeen),
   };
@@ -86,6 +89,7 @@ export { computeSignals, computeSignal, SIGNAL_IDS, CRITICAL_SIGNALS, SIGNAL_POI
 export { threeCriticals, type ThreeCriticalsVerdict } from './three-criticals';
 export { isSufficient, blockingPoints, dueDates, DUE_DAYS } from './validation';
 export { recommendTier } from './tier';
+export { maintenanceSurface, largeSurface, type MaintenanceSurface } from './surface';
 export { findingAge, costMultiplier, type FindingAge, type CostMultiplier } from './finding-age';
 export { deadlineFor, addWorkingTime, addCalendarDays, nextMonthlyCycle } from './deadline';
 export { scheduleFindings, type FirstSeen } from './schedule';

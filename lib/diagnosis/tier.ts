@@ -7,12 +7,15 @@
  * - at least Business when a serious finding (critical or high) is open, when components are out of
  *   date (S3 raised) or when vulnerable components are exposed (S8 raised): the site needs regular,
  *   planned interventions;
+ * - at least Business when the maintenance surface is large (lib/diagnosis/surface.ts: 20
+ *   components to keep up to date, or 10 plugins and themes);
  * - Critique when a major incident is probable (rule of three) on a site declared medium or high
  *   (at least Business otherwise).
  */
 import type { Diagnosis, Finding, Signal } from '../audit/schema';
 import type { MessageRef } from '../evidence/schema';
 import type { Criticality, TierId } from '../settings/schema';
+import { largeSurface, type MaintenanceSurface } from './surface';
 
 const ORDER: readonly TierId[] = ['essentiel', 'business', 'critique'];
 const BASE: Record<Criticality, TierId> = { low: 'essentiel', medium: 'business', high: 'critique' };
@@ -22,6 +25,7 @@ export interface TierInput {
   findings: readonly Finding[];
   signals: readonly Signal[];
   threeCriticals: Diagnosis['threeCriticals'];
+  surface?: MaintenanceSurface;
 }
 
 function atLeast(a: TierId, b: TierId): TierId {
@@ -50,6 +54,11 @@ export function recommendTier(input: TierInput): Diagnosis['tier'] {
   }
   if (raised('S8')) {
     reasons.push({ key: 'tier.reason.vulnerable', params: {} });
+    tier = atLeast(tier, 'business');
+  }
+  if (input.surface && largeSurface(input.surface)) {
+    const extensions = (input.surface.byKind.plugin ?? 0) + (input.surface.byKind.theme ?? 0);
+    reasons.push({ key: 'tier.reason.surface', params: { count: input.surface.total, extensions } });
     tier = atLeast(tier, 'business');
   }
   if (input.threeCriticals === 'probable') {

@@ -168,6 +168,25 @@ export const ScriptFilesEvidence = z.object({
 });
 export type ScriptFilesEvidence = z.infer<typeof ScriptFilesEvidence>;
 
+/**
+ * The version files of the CMS extensions the page references (lib/collect/version-files.ts):
+ * every file asked for, with what came of it. `version` and `name` are what the file says, bounded.
+ */
+export const VersionFileOutcome = z.enum(['version', 'no-version', 'trunk', 'not-text', 'not-a-version-file', 'not-found', 'redirected', 'timeout', 'error', 'other-origin', 'skipped-limit']);
+export const VersionFilesEvidence = z.object({
+  files: z.array(z.object({
+    kind: z.enum(['wp-plugin', 'wp-theme', 'drupal-module']),
+    slug: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/),
+    url,
+    outcome: VersionFileOutcome,
+    status: z.number().int().min(0).max(999).optional(),
+    version: z.string().regex(/^\d+(?:\.\d+){0,3}(?:[-.]?[A-Za-z][0-9A-Za-z.]{0,20})?$/).optional(),
+    name: z.string().max(80).optional(),
+    ms: z.number().min(0).max(600_000).optional(),
+  })).max(250),
+});
+export type VersionFilesEvidence = z.infer<typeof VersionFilesEvidence>;
+
 export const SecurityTxtEvidence = z.object({
   url,
   status: z.number().int().min(0).max(999),
@@ -189,6 +208,7 @@ export const Evidence = z.object({
   httpVariant: HttpVariantEvidence.nullable().default(null),
   tls: TlsEvidence.nullable().default(null),
   scriptFiles: ScriptFilesEvidence.nullable().default(null),
+  versionFiles: VersionFilesEvidence.nullable().optional(),
   securityTxt: SecurityTxtEvidence.nullable().default(null),
   cors: CorsEvidence.nullable().default(null),
 });

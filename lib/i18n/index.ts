@@ -35,12 +35,50 @@ function formatParam(value: string | number, locale: Locale): string {
   return typeof value === 'number' ? numberFormat(locale).format(value) : value;
 }
 
-/** Renders a message; unknown keys come back as the key itself so a gap is visible, never a crash. */
+/** "2020-11-30" → "30 novembre 2020" / "November 30, 2020"; anything else is left as it is. */
+function formatDay(value: string, locale: Locale): string {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || !Number.isFinite(Date.parse(value))) return value;
+  return dateFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value.slice(0, 10)}T00:00:00Z`));
+}
+
+/** An ISO 8601 duration in years and months ("P8Y9M") in words; anything else is left as it is. */
+function formatDuration(value: string, locale: Locale): string {
+  const m = /^P(?:(\d{1,4})Y)?(?:(\d{1,4})M)?$/.exec(value);
+  if (!m || value === 'P') return value;
+  const years = Number(m[1] ?? 0);
+  const months = Number(m[2] ?? 0);
+  if (!years && !months) return translate(locale, 'format.duration.none');
+  const y = years ? translatePlural(locale, 'format.duration.years', years) : '';
+  const mo = months ? translatePlural(locale, 'format.duration.months', months) : '';
+  return y && mo ? translate(locale, 'format.duration.both', { years: y, months: mo }) : y || mo;
+}
+
+const FORMATS: Record<string, (value: string, locale: Locale, params: MessageParams) => string> = {
+  date: formatDay,
+  duration: formatDuration,
+  // The parameter names another message (or is empty): a sentence that varies with the facts, worded
+  // in the language being rendered, with the same parameters. One level only.
+  msg: (value, locale, params) => (value && hasMessage(value) ? translate(locale, value, { ...params, [MSG_DEPTH]: 1 }) : ''),
+};
+const MSG_DEPTH = '__nested';
+
+/**
+ * Renders a message; unknown keys come back as the key itself so a gap is visible, never a crash.
+ * `{name}` inserts a parameter (numbers in the locale's digits); `{name|date}` and
+ * `{name|duration}` word an ISO day or an ISO duration, so parameters stay machine values and every
+ * language words them its own way; `{name|msg}` inserts the message whose key the parameter holds;
+ * `{name|count:key}` the plural form of `key` that fits the number.
+ */
 export function translate(locale: Locale, key: string, params: MessageParams = {}): string {
   const template = catalogues[locale][key] ?? catalogues.en[key] ?? key;
-  return template.replace(/\{([a-zA-Z0-9_]+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? formatParam(params[name]!, locale) : whole,
-  );
+  return template.replace(/\{([a-zA-Z0-9_]+)(?:\|(date|duration|msg|count)(?::([a-zA-Z0-9._-]{1,80}))?)?\}/g, (whole, name: string, format?: string, arg?: string) => {
+    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+    const value = params[name]!;
+    // `{n|count:some.key}`: the `.one` / `.other` form of some.key for that number, in this language.
+    if (format === 'count') return typeof value === 'number' && arg ? translatePlural(locale, arg, value) : formatParam(value, locale);
+    if (format === 'msg' && Object.prototype.hasOwnProperty.call(params, MSG_DEPTH)) return '';
+    return format && typeof value === 'string' ? FORMATS[format]!(value, locale, params) : formatParam(value, locale);
+  });
 }
 
 /** Chooses `key.one` or `key.other` by the locale's plural rules and passes `count` as a parameter. */

@@ -87,11 +87,27 @@ export const COMPONENTS: Readonly<Record<string, ComponentInfo>> = {
   aspnet: c('ASP.NET', 'framework'),
   express: c('Express', 'framework'),
   laravel: c('Laravel', 'framework'),
+  symfony: c('Symfony', 'framework'),
   django: c('Django', 'framework'),
   java: c('Java servlet container', 'language'),
   nodejs: c('Node.js', 'language'),
 };
 
+/** CMS extensions are named by kind and slug: `wp-plugin:<slug>`, `wp-theme:<slug>`, `drupal-module:<project>`. */
+const EXTENSION = /^(wp-plugin|wp-theme|drupal-module):([a-z0-9][a-z0-9._-]{0,99})$/;
+const EXTENSION_CATEGORY = { 'wp-plugin': 'plugin', 'wp-theme': 'theme', 'drupal-module': 'plugin' } as const;
+
+/**
+ * Components Vigie names on their own that are also CMS extensions: the WooCommerce plugin is the
+ * shop "WooCommerce", and its advisories are those of the plugin.
+ */
+export const EXTENSION_ALIASES: Readonly<Record<string, string>> = { 'wp-plugin:woocommerce': 'woocommerce' };
+export const ADVISORY_KEYS: Readonly<Record<string, string>> = { woocommerce: 'wp-plugin:woocommerce' };
+
 export function componentInfo(id: string): ComponentInfo | undefined {
-  return Object.prototype.hasOwnProperty.call(COMPONENTS, id) ? COMPONENTS[id] : undefined;
+  if (Object.prototype.hasOwnProperty.call(COMPONENTS, id)) return COMPONENTS[id];
+  const m = EXTENSION.exec(id);
+  return m ? { name: m[2]!, category: EXTENSION_CATEGORY[m[1] as keyof typeof EXTENSION_CATEGORY] } : undefined;
 }
+
+export const isExtension = (id: string): boolean => EXTENSION.test(id);

@@ -4,9 +4,8 @@
  */
 import type { EvidenceItem, Priority, Severity } from '../audit/schema';
 import { detectComponents, type DetectedComponent } from '../components/detect';
-import { worstSeverity, safeVersion } from '../kb/advisories';
+import { worstSeverity } from '../kb/advisories';
 import { compromisedSourceOf } from '../kb/compromised';
-import { behindBy, endOfLife, latestVersion } from '../kb/lifecycle';
 import { ev } from './evidence-labels';
 import { defineRules, type RuleHit } from './types';
 
@@ -22,8 +21,34 @@ function sourceItems(d: DetectedComponent): EvidenceItem[] {
 }
 
 function versioned(evidence: Parameters<typeof detectComponents>[0], ctx: Parameters<typeof detectComponents>[1]) {
-  return detectComponents(evidence, ctx).filter((d) => d.technology.version);
+  return detectComponents(evidence, ctx).filter((d) => d.technology.version && d.verdict);
 }
+
+/**
+ * What every components.* finding says about the version to move to: the verdict's one answer
+ * (lib/kb/verdict.ts), with its own release day, so all findings of an audit agree. `target` names
+ * the sentence that words it ({target|msg} in the catalogues).
+ */
+function target(d: DetectedComponent): { fix: string; fixDate: string; target: string } {
+  const to = d.technology.updateTo;
+  if (!to) return { fix: '', fixDate: '', target: d.verdict?.noFix ? 'rule.components.target.no-fix' : 'rule.components.target.unknown' };
+  return { fix: to.version, fixDate: to.date ?? '', target: to.date ? 'rule.components.target.dated' : 'rule.components.target.undated' };
+}
+
+/** The caveat of a verdict drawn from a server or language banner: a distribution may have patched it. */
+function caveat(d: DetectedComponent): string {
+  const assumed = d.technology.upstreamAssumed;
+  if (!assumed) return '';
+  return assumed.distribution ? 'rule.components.note.distribution' : 'rule.components.note.maybe-distribution';
+}
+
+function updateItem(d: DetectedComponent): EvidenceItem[] {
+  const to = d.technology.updateTo;
+  return to ? [{ label: 'evidence.components.update-available', value: to.date ? `${to.version} (${to.date})` : to.version }] : [];
+}
+
+/** Banner verdicts may be patched downstream: one step less sure, never dropped. */
+const LOWER: Record<Severity, Severity> = { critical: 'high', high: 'medium', medium: 'low', low: 'low', info: 'info' };
 
 export const componentRules = defineRules([
   {
@@ -38,20 +63,22 @@ export const componentRules = defineRules([
       versioned(evidence, ctx).flatMap((d): RuleHit[] => {
         const vulns = d.technology.vulnerabilities;
         if (!vulns.length) return [];
-        const severity = worstSeverity(vulns) ?? 'medium';
+        const worst = worstSeverity(vulns) ?? 'medium';
+        // A distribution's build of an old upstream version may carry the fixes: one step lower.
+        const severity = d.technology.upstreamAssumed?.distribution ? LOWER[worst] : worst;
         const version = d.technology.version!;
-        const fix = safeVersion(d.component, version) ?? latestVersion(d.component) ?? '';
         return [{
           subject: subjectOf(d),
           severity,
           priority: PRIORITY[severity],
-          params: { library: d.technology.name, version, count: vulns.length, fix },
+          params: { library: d.technology.name, version, count: vulns.length, ...target(d), caveat: caveat(d), distribution: d.technology.upstreamAssumed?.distribution ?? '' },
           evidence: [
             ...sourceItems(d),
             ...vulns.slice(0, 40).map((v) => ({
               label: 'evidence.components.advisory',
-              value: `${v.id} (${v.severity})${v.fixedIn ? ` — fixed in ${v.fixedIn}` : ''} — ${v.summary} — ${v.url}`,
+              value: v.url ? `${v.id} — ${v.url}` : v.id,
             })),
+            ...updateItem(d),
           ],
         }];
       }),
@@ -66,13 +93,19 @@ export const componentRules = defineRules([
     requires: [],
     check: (evidence, ctx) =>
       versioned(evidence, ctx).flatMap((d): RuleHit[] => {
+        const support = d.verdict!.support;
+        // A line still patched after its announced end is behind its branch, not unsupported.
+        if (!support || support.patchedAfterEol) return [];
         const version = d.technology.version!;
-        const eol = endOfLife(d.component, version, ctx.now);
-        if (!eol) return [];
         return [{
           subject: subjectOf(d),
-          params: { library: d.technology.name, version, cycle: eol.cycle, since: eol.since === 'yes' ? '—' : eol.since, fix: eol.moveTo ?? latestVersion(d.component) ?? '' },
-          evidence: [...sourceItems(d), { label: 'evidence.components.end-of-life', value: `${d.technology.name} ${eol.cycle}: ${eol.since}` }],
+          params: {
+            library: d.technology.name, version, cycle: support.cycle,
+            since: support.eol === true ? '' : support.eol,
+            eolNote: support.eol === true ? 'rule.components.note.eol-undated' : 'rule.components.note.eol-dated',
+            ...target(d),
+          },
+          evidence: [...sourceItems(d), { label: 'evidence.components.end-of-life', value: `${d.technology.name} ${support.cycle}: ${support.eol === true ? '—' : support.eol}` }, ...updateItem(d)],
         }];
       }),
   },
@@ -86,13 +119,23 @@ export const componentRules = defineRules([
     requires: [],
     check: (evidence, ctx) =>
       versioned(evidence, ctx).flatMap((d): RuleHit[] => {
-        const version = d.technology.version!;
-        const behind = behindBy(d.component, version, ctx.now);
-        if (!behind || ctx.now.getTime() - Date.parse(behind.since) < BEHIND_DAYS * DAY) return [];
+        const t = d.technology;
+        const version = t.version!;
+        const branch = t.patchedAfterEol;
+        const behind = t.behind;
+        const stale = behind !== undefined && ctx.now.getTime() - Date.parse(behind.since) >= BEHIND_DAYS * DAY;
+        // Behind a branch that still gets security releases counts whatever the delay.
+        if (!stale && !(branch && t.updateTo?.reason === 'branch-patched')) return [];
         return [{
           subject: subjectOf(d),
-          params: { library: d.technology.name, version, months: behind.months, since: behind.since, fix: behind.moveTo },
-          evidence: [...sourceItems(d), { label: 'evidence.components.update-available', value: `${behind.moveTo} (${behind.since})` }],
+          params: {
+            library: t.name, version,
+            behind: t.behindBy ?? 'P0M', since: behind?.since ?? '', releases: behind?.releases ?? 0,
+            ...target(d),
+            branchNote: branch ? 'rule.components.note.branch-patched' : '',
+            cycle: branch?.cycle ?? '', eol: branch && branch.eol !== true ? branch.eol : '',
+          },
+          evidence: [...sourceItems(d), ...updateItem(d)],
         }];
       }),
   },
@@ -115,17 +158,15 @@ export const componentRules = defineRules([
         const version = t.version!;
         const published = d.versionSources.filter((s) => s === 'meta-generator' || s.startsWith('script-url:') || s.startsWith('stylesheet-url:') || s.startsWith('resource-url:'));
         const cms = (t.category === 'cms' || t.category === 'shop') && published.length > 0;
-        const behind = behindBy(d.component, version, ctx.now);
-        const stale = behind !== undefined && ctx.now.getTime() - Date.parse(behind.since) >= BEHIND_DAYS * DAY;
+        const stale = t.behind !== undefined && ctx.now.getTime() - Date.parse(t.behind.since) >= BEHIND_DAYS * DAY;
         if (!cms && !t.vulnerabilities.length && !t.eol && !stale) return [];
         // Headers are left to disclosure.version-header.
         const readable = (cms ? published : d.versionSources).filter((s) => !s.startsWith('header:'));
         if (!readable.length) return [];
         seen.add(d.component);
-        const fix = safeVersion(d.component, version) ?? latestVersion(d.component) ?? '';
         return [{
           subject: d.component,
-          params: { library: t.name, version, fix },
+          params: { library: t.name, version, ...target(d) },
           evidence: readable.slice(0, 5).map((value) => (value.startsWith('global:') ? ev.global(value.slice(7), version) : { label: 'evidence.components.source', value })),
         }];
       });

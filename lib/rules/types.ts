@@ -1,10 +1,15 @@
 import type { Evidence } from '../evidence/schema';
 import type { Dimension, EvidenceItem, Family, PointId, Priority, Severity } from '../audit/schema';
-import type { MessageParams } from '../i18n';
+import type { Locale, MessageParams } from '../i18n';
+import type { KnowledgeBase } from '../kb/knowledge';
 
-/** What a rule knows besides the evidence: the audit's date (never the clock). */
+/** What a rule knows besides the evidence: the audit's date (never the clock) and the knowledge base. */
 export interface RuleContext {
   now: Date;
+  /** The knowledge base the components are judged with (lib/kb/knowledge.ts). */
+  kb: KnowledgeBase;
+  /** The audit's language, for the few texts written into the technologies (advisory summaries). */
+  locale?: Locale;
 }
 
 /** One occurrence of a rule: the rule fires once per subject (a library, a cookie, a header) or once. */

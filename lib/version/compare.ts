@@ -42,20 +42,40 @@ export function compareVersions(a: string, b: string): number {
   return compareParsed(pa, pb);
 }
 
-/** A vulnerable range: at or above `from` (if set), strictly below `below`, minus the exact `excludes`. */
+/**
+ * A vulnerable range: from `from` (inclusive, or exclusive with `fromExclusive`), strictly below
+ * `below` or up to `atMost` inclusive (neither: no fixed version is known), minus the exact `excludes`.
+ */
 export interface VersionRange {
   from?: string;
-  below: string;
+  fromExclusive?: boolean;
+  below?: string;
+  atMost?: string;
   excludes?: readonly string[];
 }
 
-function containsExact(v: Version, range: VersionRange): boolean {
-  if (range.from !== undefined) {
-    const from = parseVersion(range.from);
-    if (from && compareParsed(v, from) < 0) return false;
+function aboveLower(v: Version, range: VersionRange): boolean {
+  if (range.from === undefined) return true;
+  const from = parseVersion(range.from);
+  if (!from) return false;
+  const c = compareParsed(v, from);
+  return range.fromExclusive ? c > 0 : c >= 0;
+}
+
+function belowUpper(v: Version, range: VersionRange): boolean {
+  if (range.below !== undefined) {
+    const below = parseVersion(range.below);
+    return !!below && compareParsed(v, below) < 0;
   }
-  const below = parseVersion(range.below);
-  if (!below || compareParsed(v, below) >= 0) return false;
+  if (range.atMost !== undefined) {
+    const atMost = parseVersion(range.atMost);
+    return !!atMost && compareParsed(v, atMost) <= 0;
+  }
+  return true;
+}
+
+function containsExact(v: Version, range: VersionRange): boolean {
+  if (!aboveLower(v, range) || !belowUpper(v, range)) return false;
   if (range.excludes?.length) {
     const raw = v.raw.toLowerCase();
     if (range.excludes.some((ex) => parseVersion(ex)?.raw.toLowerCase() === raw)) return false;
@@ -71,15 +91,22 @@ export function inRange(version: string | Version, range: VersionRange): boolean
   const v = typeof version === 'string' ? parseVersion(version) : version;
   if (!v) return false;
   if (!v.partial) return containsExact(v, range);
+  if (range.excludes?.length) return false;
   // Lowest possible release: X.Y.0 (a partial version is taken as a release, not a prerelease).
   const low: Version = { ...v, nums: [...v.nums, 0, 0].slice(0, 3), partial: false, suffix: '' };
   if (!containsExact(low, range)) return false;
-  // Highest possible release is just under the next X.(Y+1) (or (X+1) for "X").
+  // Every release of it is under the next X.(Y+1) (or (X+1) for "X"): that must be within the upper bound.
   const next = v.nums.map((n, i) => (i === v.nums.length - 1 ? n + 1 : n));
-  const below = parseVersion(range.below);
-  if (!below) return false;
   const nextV: Version = { nums: next, pre: [], suffix: '', partial: false, raw: next.join('.') };
-  return compareParsed(nextV, below) <= 0 && !(range.excludes?.length);
+  if (range.below !== undefined) {
+    const below = parseVersion(range.below);
+    return !!below && compareParsed(nextV, below) <= 0;
+  }
+  if (range.atMost !== undefined) {
+    const atMost = parseVersion(range.atMost);
+    return !!atMost && compareParsed(nextV, atMost) < 0;
+  }
+  return true;
 }
 
 export function inAnyRange(version: string | Version, ranges: readonly VersionRange[]): boolean {

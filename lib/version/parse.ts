@@ -32,8 +32,25 @@ export const VERSION_CORE = /^[vV]?(\d{1,9})(?:\.(\d{1,9}))?(?:\.(\d{1,9}))?(?:\
 const PRE = /^[-.]?([a-z]{1,12})\.?(\d{0,9})((?:\.[0-9a-z]{1,20}){0,6})(?![a-z])/i;
 
 /** Parses a version; null when the text does not start with a number (after an optional "v"). */
+/**
+ * Parsed versions, by input text: judging a WordPress version compares it with hundreds of
+ * releases for hundreds of advisories, the same few thousand strings each time. Bounded; the
+ * parsed values are frozen, so a caller cannot change what another one reads.
+ */
+const parsed = new Map<string, Version | null>();
+const PARSE_CACHE_MAX = 50_000;
+
 export function parseVersion(input: string): Version | null {
   if (typeof input !== 'string') return null;
+  const known = parsed.get(input);
+  if (known !== undefined || parsed.has(input)) return known ?? null;
+  const result = parseUncached(input);
+  if (parsed.size >= PARSE_CACHE_MAX) parsed.clear();
+  parsed.set(input, result ? Object.freeze({ ...result, nums: Object.freeze(result.nums) as number[], pre: Object.freeze(result.pre) as (string | number)[] }) : null);
+  return parsed.get(input)!;
+}
+
+function parseUncached(input: string): Version | null {
   const text = input.trim().slice(0, 64);
   const core = VERSION_CORE.exec(text);
   if (!core) return null;

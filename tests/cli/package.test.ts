@@ -21,8 +21,9 @@ const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
 
 /** The files `npm pack` may put in the tarball (dist/cli/data/ is where run-time data files go). */
 const ALLOWED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^NOTICE$/, /^THIRD-PARTY-NOTICES\.txt$/, /^dist\/cli\/vigie\.mjs$/, /^dist\/cli\/data\/[^\s]+$/];
-const MAX_TARBALL_BYTES = 1_000_000;
-const MAX_UNPACKED_BYTES = 4_000_000;
+// The knowledge base travels as data (public/kb, about 3.5 MB, 0.7 MB compressed), next to a bundle of about 1.5 MB.
+const MAX_TARBALL_BYTES = 2_000_000;
+const MAX_UNPACKED_BYTES = 8_000_000;
 
 interface PackResult {
   filename: string;
@@ -206,7 +207,11 @@ describe('the installed vigie, from a folder outside the checkout', () => {
     expect(audit.findings.map((f) => f.ruleId)).toContain('transport.https-missing');
     const wordpress = audit.technologies.find((t) => t.name === 'WordPress');
     expect(wordpress?.version).toBe('4.9.8');
-    expect(wordpress?.eol).toBeTruthy();
+    // 4.9 ended in 2018 but still gets security releases: behind its branch, judged by the bundled data.
+    expect(wordpress?.patchedAfterEol?.cycle).toBe('4.9');
+    // Dozens of known flaws, fixed in the branch's own latest release (backports count as fixes).
+    expect(wordpress!.vulnerabilities.length).toBeGreaterThan(20);
+    expect(wordpress?.updateTo).toMatchObject({ version: expect.stringMatching(/^4\.9\.\d+$/), reason: 'vulnerable' });
   });
 
   it('writes its output relative to the current folder, in French when asked', async () => {

@@ -16,6 +16,7 @@ import { exitCodeFor } from '../../cli/exit-codes';
 import { outcomeOf } from '../../cli/outcome';
 import { parseTarget } from '../../cli/targets';
 import { weakSiteEvidence } from '../fixtures/evidence/weak-site';
+import { repoKb } from '../support/kb';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 
@@ -159,7 +160,7 @@ describe('checklist files', () => {
 
 const audit = Audit.parse(buildAudit({
   id: '7a1c7f0e-3d2b-4c55-9a8e-0b6f1d2e3c4a', evidence: weakSiteEvidence, notMeasured: [], startedAt: NOW, durationMs: 1200,
-  platform: { name: 'node', version: '20.0.0' }, locale: 'en',
+  platform: { name: 'node', version: '20.0.0' }, locale: 'en', kb: repoKb(),
 }));
 
 describe('SARIF', () => {

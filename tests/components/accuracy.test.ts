@@ -14,6 +14,7 @@ import { matchScriptUrl } from '../../lib/kb/script-url';
 import { Evidence } from '../../lib/evidence/schema';
 import { coreVersion } from '../../lib/version/parse';
 import { LIBRARY_FILES, type LibraryFile } from '../fixtures/components/library-files';
+import { repoKb, ruleContext } from '../support/kb';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 const ORIGIN = 'https://shop.example.test';
@@ -45,7 +46,7 @@ function evidenceFor(f: LibraryFile, url: string): Evidence {
 
 function run(naming: (f: LibraryFile) => string) {
   return LIBRARY_FILES.map((f) => {
-    const detected = detectComponents(evidenceFor(f, naming(f)), { now: NOW });
+    const detected = detectComponents(evidenceFor(f, naming(f)), ruleContext(NOW));
     const mine = detected.find((d) => d.component === f.library);
     return { file: f, detected, mine };
   });
@@ -55,7 +56,7 @@ describe('fixture set', () => {
   it('has at least 40 real files across at least 15 libraries, vulnerable and fixed versions', () => {
     expect(LIBRARY_FILES.length).toBeGreaterThanOrEqual(40);
     expect(new Set(LIBRARY_FILES.map((f) => f.library)).size).toBeGreaterThanOrEqual(15);
-    const vulnerable = LIBRARY_FILES.filter((f) => affectingAdvisories(f.library, f.library, f.version).length > 0);
+    const vulnerable = LIBRARY_FILES.filter((f) => affectingAdvisories(repoKb(), f.library, f.version).length > 0);
     expect(vulnerable.length).toBeGreaterThanOrEqual(15);
     expect(LIBRARY_FILES.length - vulnerable.length).toBeGreaterThanOrEqual(10);
     for (const f of LIBRARY_FILES) expect(COMPONENTS[f.library], f.library).toBeDefined();
@@ -83,7 +84,7 @@ describe.each([
 
   it('agrees with the knowledge base on vulnerable / not vulnerable for at least 95%', () => {
     const agree = results.filter((r) => {
-      const expected = affectingAdvisories(r.file.library, r.file.library, r.file.version).map((a) => a.advisory.id).sort();
+      const expected = affectingAdvisories(repoKb(), r.file.library, r.file.version).map((a) => a.advisory.id).sort();
       const got = (r.mine?.technology.vulnerabilities ?? []).map((v) => v.id).sort();
       return (expected.length > 0) === (got.length > 0) && JSON.stringify(expected) === JSON.stringify(got);
     });

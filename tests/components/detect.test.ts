@@ -5,6 +5,7 @@ import { detectComponents, detectTechnologies } from '../../lib/components/detec
 import { fromCookieNames, fromHeaders, fromMetaGenerator, fromUrlMarkers } from '../../lib/components/signals';
 import { matchScriptUrl } from '../../lib/kb/script-url';
 import { drupalPage, legacyPage, nextShopifyPage, wordpressPage } from '../fixtures/components/pages';
+import { ruleContext } from '../support/kb';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 const byName = (list: Technology[], name: string) => list.filter((t) => t.name === name);
@@ -12,12 +13,12 @@ const byName = (list: Technology[], name: string) => list.filter((t) => t.name =
 describe('detectTechnologies on realistic pages', () => {
   it('returns valid Technology entries', () => {
     for (const page of [wordpressPage, legacyPage, drupalPage, nextShopifyPage]) {
-      for (const t of detectTechnologies(page, { now: NOW })) Technology.parse(t);
+      for (const t of detectTechnologies(page, ruleContext(NOW))) Technology.parse(t);
     }
   });
 
   it('combines every source of a WordPress site per component, with versions from the right source', () => {
-    const techs = detectTechnologies(wordpressPage, { now: NOW });
+    const techs = detectTechnologies(wordpressPage, ruleContext(NOW));
     const [wp] = byName(techs, 'WordPress');
     expect(wp!.version).toBe('6.4.3');
     expect(wp!.category).toBe('cms');
@@ -30,19 +31,19 @@ describe('detectTechnologies on realistic pages', () => {
     expect(byName(techs, 'WooCommerce')[0]!.version).toBe('8.5.2');
     expect(byName(techs, 'nginx')[0]!.version).toBe('1.18.0');
     expect(byName(techs, 'PHP')[0]!.version).toBe('7.4.33');
-    // The theme's own ?ver= is not a version of anything we name.
-    expect(techs.map((t) => t.version)).not.toContain('4.5.3');
+    // The theme's own ?ver= is only a hint of the theme's version: shown as such, never judged.
+    expect(techs.filter((t) => t.version === '4.5.3')).toEqual([expect.objectContaining({ name: 'storefront', category: 'theme', versionFrom: 'query-hint', notJudged: 'version-hint', vulnerabilities: [] })]);
   });
 
   it('ignores scripts of other extensions (chrome-extension://, moz-extension://)', () => {
-    const names = detectTechnologies(wordpressPage, { now: NOW }).map((t) => `${t.name}@${t.version}`);
+    const names = detectTechnologies(wordpressPage, ruleContext(NOW)).map((t) => `${t.name}@${t.version}`);
     expect(names).not.toContain('jQuery@1.8.3');
     expect(names.some((n) => n.startsWith('Lodash'))).toBe(false);
-    expect(detectTechnologies(legacyPage, { now: NOW }).some((t) => t.name === 'React')).toBe(false);
+    expect(detectTechnologies(legacyPage, ruleContext(NOW)).some((t) => t.name === 'React')).toBe(false);
   });
 
   it('keeps two different jQuery builds apart and reads nothing from hashes or cache-busting queries', () => {
-    const techs = detectTechnologies(legacyPage, { now: NOW });
+    const techs = detectTechnologies(legacyPage, ruleContext(NOW));
     expect(byName(techs, 'jQuery').map((t) => t.version).sort()).toEqual(['1.12.4', '3.3.1']);
     const v331 = byName(techs, 'jQuery').find((t) => t.version === '3.3.1')!;
     expect(v331.sources).toEqual(['global:jQuery.fn.jquery', 'script-file:https://www.legacy.test/static/js/8f3c9e1a.js']);
@@ -52,36 +53,39 @@ describe('detectTechnologies on realistic pages', () => {
   });
 
   it('attaches advisories, end of life, latest and behind-by from the knowledge base', () => {
-    const techs = detectTechnologies(legacyPage, { now: NOW });
+    const techs = detectTechnologies(legacyPage, ruleContext(NOW));
     const jq = byName(techs, 'jQuery').find((t) => t.version === '1.12.4')!;
     expect(jq.vulnerabilities.map((v) => v.id)).toEqual(expect.arrayContaining(['CVE-2015-9251', 'CVE-2020-11022', 'CVE-2020-11023', 'CVE-2019-11358']));
     const v11022 = jq.vulnerabilities.find((v) => v.id === 'CVE-2020-11022')!;
     expect(v11022).toMatchObject({ severity: 'medium', fixedIn: '3.5.0', url: 'https://github.com/advisories/GHSA-gxr4-xjj5-5px2' });
     expect(v11022.summary).toMatch(/Cross-site scripting/);
     // "below 2.999.999" in the source means "move to 3.0.0".
-    expect(jq.vulnerabilities.find((v) => v.id === 'JQUERY-162')?.fixedIn).toBe('3.0.0');
-    expect(jq.eol).toBe('yes');
+    expect(jq.vulnerabilities.find((v) => v.id === 'RETIRE-73')?.fixedIn).toBe('3.0.0');
+    // jQuery 1.x ended without a day endoflife.date knows: true, never the word "yes".
+    expect(jq.eol).toBe(true);
     expect(jq.latest).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(jq.behindBy).toMatch(/^P\d+M$/);
+    expect(jq.behindBy).toMatch(/^P(\d+Y)?(\d+M)?$/);
+    // Superseded by 3.0.0 on 9 June 2016 (2.2.4, out the same day as 1.12.4, does not count).
+    expect(jq.behind).toMatchObject({ since: '2016-06-09', next: { version: '3.0.0', date: '2016-06-09' } });
     const php = byName(techs, 'PHP')[0]!;
     expect(php.eol).toBe('2018-12-31');
     expect(php.sources).toEqual(['header:x-powered-by', 'cookie:PHPSESSID']);
   });
 
   it('computes end of life and behind-by from the audit date, not the clock', () => {
-    const in2018 = detectTechnologies(legacyPage, { now: new Date('2018-06-01T00:00:00Z') });
+    const in2018 = detectTechnologies(legacyPage, ruleContext(new Date('2018-06-01T00:00:00Z')));
     expect(byName(in2018, 'PHP')[0]!.eol).toBeUndefined();
-    const wpThen = detectTechnologies(wordpressPage, { now: new Date('2020-01-01T00:00:00Z') });
+    const wpThen = detectTechnologies(wordpressPage, ruleContext(new Date('2020-01-01T00:00:00Z')));
     expect(byName(wpThen, 'PHP')[0]!.eol).toBeUndefined();
-    expect(byName(detectTechnologies(wordpressPage, { now: NOW }), 'PHP')[0]!.eol).toBe('2022-11-28');
+    expect(byName(detectTechnologies(wordpressPage, ruleContext(NOW)), 'PHP')[0]!.eol).toBe('2022-11-28');
   });
 
   it('recognises Drupal, Cloudflare, Next.js and Shopify from headers, cookies and URLs', () => {
-    const drupal = detectComponents(drupalPage, { now: NOW });
+    const drupal = detectComponents(drupalPage, ruleContext(NOW));
     expect(drupal.find((d) => d.component === 'drupal')?.technology.version).toBe('10.1.6');
     expect(drupal.find((d) => d.component === 'jquery')?.technology.version).toBe('3.7.1');
     expect(drupal.find((d) => d.component === 'cloudflare')?.technology.category).toBe('cdn');
-    const next = detectComponents(nextShopifyPage, { now: NOW });
+    const next = detectComponents(nextShopifyPage, ruleContext(NOW));
     expect(next.find((d) => d.component === 'nextjs')?.technology.version).toBe('13.4.19');
     expect(next.find((d) => d.component === 'shopify')?.technology.sources).toEqual(expect.arrayContaining(['cookie:_shopify_y']));
     // A presence-only probe (drupalSettings language) never becomes a version.
@@ -174,9 +178,9 @@ describe('stylesheet URLs', () => {
       },
       globals: null,
     });
-    const techs = detectTechnologies(evidence, { now: NOW });
+    const techs = detectTechnologies(evidence, ruleContext(NOW));
     expect(byName(techs, 'Bootstrap')[0]).toMatchObject({ version: '3.3.7', sources: ['stylesheet-url:https://maxcdn.bootstrapcdn.com/bootstrap/3.3.7/css/bootstrap.min.css'] });
     expect(byName(techs, 'WordPress')[0]!.version).toBe('6.2.2');
-    expect(techs.map((t) => t.version)).not.toContain('4.5.3');
+    expect(techs.filter((t) => t.version === '4.5.3').map((t) => [t.name, t.versionFrom])).toEqual([['storefront', 'query-hint']]);
   });
 });

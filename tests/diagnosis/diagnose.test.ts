@@ -7,10 +7,11 @@ import { diagnose } from '../../lib/diagnosis';
 import { defaultSettings } from '../../lib/settings/schema';
 import { weakSiteEvidence } from '../fixtures/evidence/weak-site';
 import { answersAll } from './helpers';
+import { repoKb, ruleContext } from '../support/kb';
 
 const now = new Date('2026-11-28T10:12:00Z');
-const findings = evaluateRules(weakSiteEvidence, { now }, 'en');
-const technologies = detectTechnologies(weakSiteEvidence, { now });
+const findings = evaluateRules(weakSiteEvidence, ruleContext(now), 'en');
+const technologies = detectTechnologies(weakSiteEvidence, ruleContext(now));
 
 describe('diagnose on the weak fixture site', () => {
   it('stays callable with the original four inputs and produces schema-valid parts', () => {
@@ -43,7 +44,7 @@ describe('diagnose on the weak fixture site', () => {
   });
 
   it('fits into a complete audit built by buildAudit', () => {
-    const audit = buildAudit({ id: '7a1c7f0e-3d2b-4c55-9a8e-0b6f1d2e3c4a', evidence: weakSiteEvidence, notMeasured: [], startedAt: now, durationMs: 10, platform: { name: 'chromium', version: '1' }, locale: 'fr', answers: answersAll('unknown') });
+    const audit = buildAudit({ id: '7a1c7f0e-3d2b-4c55-9a8e-0b6f1d2e3c4a', evidence: weakSiteEvidence, notMeasured: [], startedAt: now, durationMs: 10, platform: { name: 'chromium', version: '1' }, locale: 'fr', kb: repoKb(), answers: answersAll('unknown') });
     expect(() => Audit.parse(audit)).not.toThrow();
   });
 });
@@ -52,7 +53,7 @@ describe('rediagnose (after a checklist change)', () => {
   it('updates checklist, signals and verdict without touching the scan, keeping first-seen dates', async () => {
     const { rediagnose, suggestionsOf } = await import('../../lib/diagnosis/rediagnose');
     const { acceptSuggestion, setStatus } = await import('../../lib/diagnosis/answer-edits');
-    const audit = buildAudit({ id: '7a1c7f0e-3d2b-4c55-9a8e-0b6f1d2e3c4a', evidence: weakSiteEvidence, notMeasured: [], startedAt: now, durationMs: 10, platform: { name: 'chromium', version: '1' }, locale: 'en' });
+    const audit = buildAudit({ id: '7a1c7f0e-3d2b-4c55-9a8e-0b6f1d2e3c4a', evidence: weakSiteEvidence, notMeasured: [], startedAt: now, durationMs: 10, platform: { name: 'chromium', version: '1' }, locale: 'en' , kb: repoKb()});
     const aged = { ...audit, findings: audit.findings.map((f, i) => (i === 0 ? { ...f, firstSeen: '2025-01-01T00:00:00.000Z' } : f)) };
     let answers = setStatus({}, 'D1', 'ko', now);
     answers = setStatus(answers, 'C3', 'ko', now);

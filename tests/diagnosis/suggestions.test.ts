@@ -6,6 +6,7 @@ import { POINT_IDS } from '../../lib/diagnosis/checklist-model';
 import { weakSiteEvidence } from '../fixtures/evidence/weak-site';
 import { strongSiteEvidence } from '../fixtures/evidence/strong-site';
 import { finding, jquery, nothingOf } from './helpers';
+import { repoKb, ruleContext } from '../support/kb';
 
 const now = new Date('2026-11-28T10:00:00Z');
 
@@ -46,7 +47,7 @@ describe('suggested statuses from findings', () => {
   });
 
   it('on the weak fixture site, suggests KO for HTTPS from the real transport rules', () => {
-    const findings = evaluateRules(weakSiteEvidence, { now }, 'en');
+    const findings = evaluateRules(weakSiteEvidence, ruleContext(now), 'en');
     const s = suggestAll({ findings, notMeasured: [] }, POINT_IDS);
     expect(s.A3?.status).toBe('ko');
     expect(s.A3?.findingIds).toEqual(expect.arrayContaining(['transport.https-missing', 'transport.hsts-missing']));
@@ -56,13 +57,13 @@ describe('suggested statuses from findings', () => {
   });
 
   it('on the strong fixture site, suggests HTTPS OK', () => {
-    const findings = evaluateRules(strongSiteEvidence, { now }, 'en');
+    const findings = evaluateRules(strongSiteEvidence, ruleContext(now), 'en');
     expect(findings.filter((f) => f.checklistPoint === 'A3')).toEqual([]);
     expect(suggestAll({ findings, notMeasured: [] }, POINT_IDS).A3).toEqual({ status: 'ok', findingIds: [] });
   });
 
   it('keeps the suggestion in the saved audit, separate from the answer', () => {
-    const audit = buildAudit({ id: '7a1c7f0e-3d2b-4c55-9a8e-0b6f1d2e3c4a', evidence: weakSiteEvidence, notMeasured: [], startedAt: now, durationMs: 1, platform: { name: 'chromium', version: '1' }, locale: 'en' });
+    const audit = buildAudit({ id: '7a1c7f0e-3d2b-4c55-9a8e-0b6f1d2e3c4a', evidence: weakSiteEvidence, notMeasured: [], startedAt: now, durationMs: 1, platform: { name: 'chromium', version: '1' }, locale: 'en' , kb: repoKb()});
     const a3 = audit.checklist.points.find((p) => p.id === 'A3')!;
     expect(a3.suggested?.status).toBe('ko');
     expect(a3.status).toBe('unknown');

@@ -17,6 +17,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Audit, Technology } from '../../lib/audit/schema';
 import { affectingAdvisories } from '../../lib/kb/advisories';
+import { repoKb } from '../support/kb';
 import { COMPONENTS, componentInfo } from '../../lib/kb/components';
 import { coreVersion } from '../../lib/version/parse';
 import { LIBRARY_FILES, type LibraryFile } from '../fixtures/components/library-files';
@@ -116,7 +117,7 @@ async function measure(naming: Naming): Promise<Measure> {
       if (found) m.exact++;
       else m.misses.push(`${file.library} ${file.version}: ${audit.technologies.filter((t) => t.name === nameOf(file.library)).map((t) => t.version ?? '?').join(', ') || 'not found'}`);
       // What the knowledge base says of the file's true version, against what the audit reports.
-      const expected = affectingAdvisories(file.library, nameOf(file.library), file.version).length > 0;
+      const expected = affectingAdvisories(repoKb(), file.library, file.version).length > 0;
       const reported = (found ?? audit.technologies.find((t) => t.name === nameOf(file.library)))?.vulnerabilities.length ?? 0;
       if (expected === reported > 0) m.agree++;
       else m.disagreements.push(`${file.library} ${file.version}: KB ${expected ? 'vulnerable' : 'clean'}, reported ${reported} advisories`);
@@ -139,7 +140,7 @@ describe('real library builds on local pages', () => {
   it('serves the real files (≥ 40, ≥ 15 libraries, vulnerable and fixed versions), at most 30 per page', () => {
     expect(LIBRARY_FILES.length).toBeGreaterThanOrEqual(40);
     expect(new Set(LIBRARY_FILES.map((f) => f.library)).size).toBeGreaterThanOrEqual(15);
-    const vulnerable = LIBRARY_FILES.filter((f) => affectingAdvisories(f.library, nameOf(f.library), f.version).length > 0).length;
+    const vulnerable = LIBRARY_FILES.filter((f) => affectingAdvisories(repoKb(), f.library, f.version).length > 0).length;
     expect(vulnerable).toBeGreaterThan(10);
     expect(LIBRARY_FILES.length - vulnerable).toBeGreaterThan(10);
     for (let p = 0; p < PAGES; p++) expect(served.filter((s) => s.page === p).length).toBeLessThanOrEqual(30); // the scan re-reads 30 files at most
@@ -164,7 +165,7 @@ describe('real library builds on local pages', () => {
     const audit = await scanPage(`/opaque/${jquery.page}`);
     const tech = exactMatch(audit, jquery.file)!;
     expect(tech).toBeDefined();
-    const expectedIds = affectingAdvisories('jquery', 'jQuery', '3.3.1').map((a) => a.advisory.id).sort();
+    const expectedIds = affectingAdvisories(repoKb(), 'jquery', '3.3.1').map((a) => a.advisory.id).sort();
     expect(expectedIds.length).toBeGreaterThan(0);
     expect(tech.vulnerabilities.map((v) => v.id).sort()).toEqual(expectedIds);
     expect(tech.sources.some((s) => s.includes(jquery.url.opaque))).toBe(true);
@@ -177,7 +178,7 @@ describe('real library builds on local pages', () => {
     for (const s of MULTI) {
       const tech = exactMatch(audit, s.file);
       expect(tech, `${s.file.library} ${s.file.version}`).toBeDefined();
-      const expected = affectingAdvisories(s.file.library, nameOf(s.file.library), s.file.version).map((a) => a.advisory.id).sort();
+      const expected = affectingAdvisories(repoKb(), s.file.library, s.file.version).map((a) => a.advisory.id).sort();
       expect(tech!.vulnerabilities.map((v) => v.id).sort(), `${s.file.library} ${s.file.version}`).toEqual(expected);
       expect(tech!.sources.some((src) => src.includes(s.url.opaque))).toBe(true);
     }

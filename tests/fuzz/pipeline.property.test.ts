@@ -15,10 +15,12 @@ import { buildAudit } from '../../lib/audit/build';
 import { Audit } from '../../lib/audit/schema';
 import { Evidence, type EvidenceInput } from '../../lib/evidence/schema';
 import { EXPORT_FORMATS, exportAudit } from '../../lib/export';
-import { affectingAdvisories, decodeRange, fixVersion, safeVersion } from '../../lib/kb/advisories';
+import { affectingAdvisories, fixVersion, safeVersion } from '../../lib/kb/advisories';
+import { decodeRange } from '../../lib/kb/knowledge';
+import { repoKb } from '../support/kb';
+import { judge } from '../../lib/kb/verdict';
 import { compromisedSourceOf } from '../../lib/kb/compromised';
-import { behindBy, cycleOf, endOfLife } from '../../lib/kb/lifecycle';
-import { summarise } from '../../lib/kb/weakness';
+import { cycleOf, endOfLife, freshness } from '../../lib/kb/lifecycle';
 import { parseVersion } from '../../lib/version/parse';
 import { BANNER_SIGNATURES } from '../../lib/kb/banners';
 import { MONITORING_SIGNATURES } from '../../lib/kb/monitoring';
@@ -83,7 +85,7 @@ function build(evidence: Evidence) {
   const errors: string[] = [];
   const audit = buildAudit({
     id: '7a1c7f0e-3d2b-4c55-9a8e-0b6f1d2e3c4a', evidence, notMeasured: [], startedAt: NOW, durationMs: 10,
-    platform: { name: 'chromium', version: '131' }, locale: 'en', onRuleError: (ruleId, error) => errors.push(`${ruleId}: ${String(error)}`),
+    platform: { name: 'chromium', version: '131' }, locale: 'en', kb: repoKb(), onRuleError: (ruleId, error) => errors.push(`${ruleId}: ${String(error)}`),
   });
   return { audit, errors };
 }
@@ -149,14 +151,15 @@ describe('knowledge-base and hint matchers on arbitrary input (property)', () =>
     const component = fc.oneof(fc.constantFrom('jquery', 'angularjs', 'php', 'wordpress', 'bootstrap', 'lodash', 'drupal', 'nginx', '__proto__', 'constructor', 'hasOwnProperty'), fc.string({ maxLength: 30 }));
     fc.assert(fc.property(component, hostile, url, (c, version, u) => {
       compromisedSourceOf(u);
-      cycleOf(c, version);
-      endOfLife(c, version, NOW);
-      behindBy(c, version, NOW);
-      safeVersion(c, version);
-      for (const a of affectingAdvisories(c, c, version)) expect(typeof a).toBe('object');
+      const kb = repoKb();
+      cycleOf(kb, c, version);
+      endOfLife(kb, c, version, NOW);
+      freshness(kb, c, version, NOW);
+      safeVersion(kb, c, version);
+      judge(kb, c, version, NOW);
+      for (const a of affectingAdvisories(kb, c, version)) expect(typeof a).toBe('object');
       decodeRange(version);
       fixVersion(version);
-      expect(typeof summarise([version, c], c)).toBe('string');
     }), { numRuns: 400 });
   });
 

@@ -14,9 +14,10 @@ import { performanceRules } from '../../lib/rules/performance';
 import { supervisionRules } from '../../lib/rules/supervision';
 import { wafRules } from '../../lib/rules/waf';
 import { AUDIT_DATE, mixedContentPage, SECURITY_TXT, strongSiteEvidence, weakSiteEvidence, withHeaders, withPage } from '../fixtures/hints/sites';
+import { repoKb, ruleContext } from '../support/kb';
 
 const audit = (evidence: EvidenceType) =>
-  buildAudit({ id: '0b8f8f3e-7c55-4d0a-9d2e-5a6b7c8d9e0f', evidence, notMeasured: [], startedAt: AUDIT_DATE, durationMs: 400, platform: { name: 'chromium', version: '156.0' }, locale: 'en' });
+  buildAudit({ id: '0b8f8f3e-7c55-4d0a-9d2e-5a6b7c8d9e0f', evidence, notMeasured: [], startedAt: AUDIT_DATE, durationMs: 400, platform: { name: 'chromium', version: '156.0' }, locale: 'en' , kb: repoKb()});
 const point = (a: Audit, id: string) => a.checklist.points.find((p) => p.id === id)!;
 const OURS = ['mixed-content.', 'waf.', 'supervision.', 'performance.'];
 
@@ -91,7 +92,7 @@ describe('hint rules on arbitrary evidence (property)', () => {
         securityTxt: e.securityTxt && { url: 'https://www.strong.example/.well-known/security.txt', ...e.securityTxt },
       });
       const errors: string[] = [];
-      const findings = evaluateRules(evidence, { now: AUDIT_DATE }, 'fr', rules, (id) => errors.push(id));
+      const findings = evaluateRules(evidence, ruleContext(AUDIT_DATE), 'fr', rules, (id) => errors.push(id));
       expect(errors).toEqual([]);
       for (const f of findings) expect(() => Finding.parse(f)).not.toThrow();
     }), { numRuns: 300 });

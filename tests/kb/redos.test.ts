@@ -12,6 +12,7 @@ import { detectTechnologies } from '../../lib/components/detect';
 import { Evidence } from '../../lib/evidence/schema';
 import { parseVersion } from '../../lib/version/parse';
 import { bestOf, expectLinear, expectSuperLinear, growth, growthOn } from '../support/growth';
+import { ruleContext } from '../support/kb';
 
 /** Inputs built to make a backtracking engine try many paths: long runs of what the pattern's atoms accept. */
 function adversarial(anchor: string, n: number): string[] {
@@ -104,7 +105,7 @@ describe('robustness on arbitrary input', () => {
         globals: { libraries: libs },
         scriptFiles: { files: urls.map((u) => ({ url: `https://x.test/${u}`, bytes: 1, head: u, matches: libs.slice(0, 3).map(({ library, version }) => ({ library, version })) })) },
       });
-      const techs = detectTechnologies(evidence, { now: new Date('2026-11-28T00:00:00Z') });
+      const techs = detectTechnologies(evidence, ruleContext(new Date('2026-11-28T00:00:00Z')));
       for (const t of techs) expect(t.sources.length).toBeGreaterThan(0);
     }), { numRuns: 200 });
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAudit } from '../../lib/audit/build';
 import { Audit } from '../../lib/audit/schema';
 import { cookie, evidence } from '../fixtures/headers/build';
+import { repoKb } from '../support/kb';
 
 const longUrl = `https://shop.example.fr/${'a'.repeat(3900)}`;
 const longValue = (prefix: string) => `${prefix}${'x'.repeat(16_384 - prefix.length)}`;
@@ -30,7 +31,7 @@ describe('header findings on hostile input', () => {
       httpVariant: { url: longUrl.replace('https:', 'http:'), outcome: 'no-redirect', finalUrl: longUrl.replace('https:', 'http:'), hops: [] },
     });
     for (const locale of ['en', 'fr'] as const) {
-      const audit = buildAudit({ id: '7a1c7f0e-3d2b-4c55-9a8e-0b6f1d2e3c4a', evidence: e, notMeasured: [], startedAt: new Date('2026-11-28T10:00:00Z'), durationMs: 1, platform: { name: 'node', version: '20' }, locale });
+      const audit = buildAudit({ id: '7a1c7f0e-3d2b-4c55-9a8e-0b6f1d2e3c4a', evidence: e, notMeasured: [], startedAt: new Date('2026-11-28T10:00:00Z'), durationMs: 1, platform: { name: 'node', version: '20' }, locale, kb: repoKb() });
       expect(() => Audit.parse(audit)).not.toThrow();
       expect(audit.findings.length).toBeGreaterThan(10);
     }

@@ -4,8 +4,9 @@ import type { Evidence } from '../../lib/evidence/schema';
 import { findMixedContent } from '../../lib/hints/mixed-content';
 import { mixedContentRules } from '../../lib/rules/mixed-content';
 import { AUDIT_DATE, mixedContentPage, resource, strongSiteEvidence, weakSiteEvidence, withHeaders, withPage } from '../fixtures/hints/sites';
+import { ruleContext } from '../support/kb';
 
-const run = (evidence: Evidence, locale: 'en' | 'fr' = 'en') => evaluateRules(evidence, { now: AUDIT_DATE }, locale, mixedContentRules);
+const run = (evidence: Evidence, locale: 'en' | 'fr' = 'en') => evaluateRules(evidence, ruleContext(AUDIT_DATE), locale, mixedContentRules);
 const byId = (evidence: Evidence) => Object.fromEntries(run(evidence).map((f) => [f.id, f]));
 const labels = (evidence: Evidence, id: string) => byId(evidence)[id]?.evidence.map((e) => `${e.label} ${e.value}`) ?? [];
 

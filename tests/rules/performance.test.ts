@@ -4,8 +4,9 @@ import type { Evidence, NavigationEntry } from '../../lib/evidence/schema';
 import { PERF_THRESHOLDS } from '../../lib/hints/performance';
 import { performanceRules } from '../../lib/rules/performance';
 import { AUDIT_DATE, resource, strongSiteEvidence, weakSiteEvidence, withHeaders, withPage } from '../fixtures/hints/sites';
+import { ruleContext } from '../support/kb';
 
-const run = (evidence: Evidence, locale: 'en' | 'fr' = 'en') => evaluateRules(evidence, { now: AUDIT_DATE }, locale, performanceRules);
+const run = (evidence: Evidence, locale: 'en' | 'fr' = 'en') => evaluateRules(evidence, ruleContext(AUDIT_DATE), locale, performanceRules);
 const byId = (evidence: Evidence) => Object.fromEntries(run(evidence).map((f) => [f.id, f]));
 const nav = (base: Evidence, patch: Partial<NavigationEntry>) => withPage(base, { navigation: { ...base.page!.navigation!, ...patch } });
 /** The strong site with the compression and cache headers a tuned server adds. */

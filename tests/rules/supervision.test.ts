@@ -3,8 +3,9 @@ import { evaluateRules } from '../../lib/audit/findings';
 import type { Evidence } from '../../lib/evidence/schema';
 import { supervisionRules } from '../../lib/rules/supervision';
 import { AUDIT_DATE, resource, SECURITY_TXT, strongSiteEvidence, weakSiteEvidence, withPage, withSecurityTxt } from '../fixtures/hints/sites';
+import { ruleContext } from '../support/kb';
 
-const run = (evidence: Evidence, locale: 'en' | 'fr' = 'en', now = AUDIT_DATE) => evaluateRules(evidence, { now }, locale, supervisionRules);
+const run = (evidence: Evidence, locale: 'en' | 'fr' = 'en', now = AUDIT_DATE) => evaluateRules(evidence, ruleContext(now), locale, supervisionRules);
 const ids = (evidence: Evidence) => run(evidence).map((f) => f.id).sort();
 
 const sentryPage = withPage(strongSiteEvidence, {

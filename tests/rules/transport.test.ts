@@ -3,6 +3,7 @@ import { evidence, STRONG_HEADERS } from '../fixtures/headers/build';
 import { fires, run } from './run';
 import { transportRules } from '../../lib/rules/transport';
 import { strongSiteEvidence as strongSiteEvidenceForTls } from '../fixtures/evidence/strong-site';
+import { ruleContext } from '../support/kb';
 
 const withSts = (value: string, url = 'https://shop.example.fr/') => evidence({ url, headers: [['Strict-Transport-Security', value]] });
 
@@ -94,7 +95,7 @@ describe('transport.tls-untrusted', () => {
   const base = { source: 'node' as const, protocol: 'TLSv1.3', issuer: 'CN=self', subject: 'CN=self.test', validFrom: '2026-01-01T00:00:00.000Z', validTo: '2027-01-01T00:00:00.000Z', names: ['self.test'] };
   const run = (state: string) => {
     const rule = transportRules.find((r) => r.id === 'transport.tls-untrusted')!;
-    return rule.check({ ...strongSiteEvidenceForTls, tls: { ...base, state } }, { now: new Date('2026-06-01T00:00:00Z') });
+    return rule.check({ ...strongSiteEvidenceForTls, tls: { ...base, state } }, ruleContext(new Date('2026-06-01T00:00:00Z')));
   };
   it('fires for self-signed, untrusted and mismatched certificates', () => {
     for (const state of ['self-signed', 'untrusted', 'name-mismatch', 'not-yet-valid', 'broken']) expect(run(state)).toHaveLength(1);

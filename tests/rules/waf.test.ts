@@ -8,8 +8,9 @@ import { INFRA_VENDORS, WAF_SIGNATURES } from '../../lib/kb/waf-signatures';
 import { wafRules } from '../../lib/rules/waf';
 import { AUDIT_DATE, strongSiteEvidence, weakSiteEvidence, withHeaders, withPage } from '../fixtures/hints/sites';
 import { VENDOR_FIXTURES, type VendorFixture } from '../fixtures/hints/vendors';
+import { ruleContext } from '../support/kb';
 
-const run = (evidence: Evidence, locale: 'en' | 'fr' = 'en') => evaluateRules(evidence, { now: AUDIT_DATE }, locale, wafRules);
+const run = (evidence: Evidence, locale: 'en' | 'fr' = 'en') => evaluateRules(evidence, ruleContext(AUDIT_DATE), locale, wafRules);
 
 function behind(fixture: VendorFixture, cookieSource: 'document' | 'jar' | 'set-cookie' = 'document'): Evidence {
   let evidence = withHeaders(strongSiteEvidence, fixture.headers ?? []);

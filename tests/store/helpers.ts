@@ -3,6 +3,7 @@ import { buildAudit } from '../../lib/audit/build';
 import type { Audit, Finding } from '../../lib/audit/schema';
 import { openVigieDB, type VigieDatabase } from '../../lib/store/db';
 import { weakSiteEvidence } from '../fixtures/evidence/weak-site';
+import { repoKb } from '../support/kb';
 
 let base: Audit | null = null;
 
@@ -15,7 +16,7 @@ export function baseAudit(): Audit {
     startedAt: new Date('2026-11-02T09:00:00.000Z'),
     durationMs: 1500,
     platform: { name: 'chromium', version: '131.0.0.0' },
-    locale: 'en',
+    locale: 'en', kb: repoKb(),
   });
   return structuredClone(base);
 }

@@ -3,6 +3,7 @@ import { buildAudit } from '../../lib/audit/build';
 import { Audit } from '../../lib/audit/schema';
 import { strongSiteEvidence } from '../fixtures/evidence/strong-site';
 import { weakSiteEvidence } from '../fixtures/evidence/weak-site';
+import { repoKb, ruleContext } from '../support/kb';
 
 const build = (evidence = weakSiteEvidence, locale: 'en' | 'fr' = 'en') =>
   buildAudit({
@@ -12,7 +13,7 @@ const build = (evidence = weakSiteEvidence, locale: 'en' | 'fr' = 'en') =>
     startedAt: new Date('2026-11-28T10:12:00Z'),
     durationMs: 312.6,
     platform: { name: 'chromium', version: '156.0' },
-    locale,
+    locale, kb: repoKb(),
   });
 
 describe('buildAudit', () => {
@@ -74,7 +75,7 @@ describe('buildAudit', () => {
   it('survives a rule that throws, reporting it', async () => {
     const { evaluateRules } = await import('../../lib/audit/findings');
     const failures: string[] = [];
-    const findings = evaluateRules(weakSiteEvidence, { now: new Date() }, 'en', [
+    const findings = evaluateRules(weakSiteEvidence, ruleContext(new Date()), 'en', [
       { id: 'headers.boom', family: 'headers', severity: 'low', priority: 'P3', dimension: 'security', requires: [], check: () => { throw new Error('bug'); } },
       { id: 'headers.ok', family: 'headers', severity: 'low', priority: 'P3', dimension: 'security', requires: [], check: () => [{ evidence: [] }] },
     ], (id) => failures.push(id));
@@ -84,7 +85,7 @@ describe('buildAudit', () => {
 
   it('skips rules whose evidence was not measured', async () => {
     const { evaluateRules } = await import('../../lib/audit/findings');
-    const findings = evaluateRules({ ...weakSiteEvidence, headers: null }, { now: new Date() }, 'en');
+    const findings = evaluateRules({ ...weakSiteEvidence, headers: null }, ruleContext(new Date()), 'en');
     expect(findings.map((f) => f.ruleId)).not.toContain('transport.hsts-missing');
     expect(findings.map((f) => f.ruleId)).toContain('transport.https-missing');
   });

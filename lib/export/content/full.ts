@@ -5,6 +5,7 @@ import { ageAt } from '../age';
 import { pointDimension } from '../../proposal/dimensions';
 import { offerSettings, type OfferSettings } from '../../proposal/offer';
 import type { ExportContext } from '../context';
+import { knowledgeBaseMessage, surfaceMessages, technologyStatus } from '../tech-status';
 import { code, heading, isSafeLinkUrl, link, paragraph, strong, text, type Block, type Doc, type Inline } from '../doc';
 import {
   PRIORITY_ORDER, blockLabel, byUrgency, categoryLabel, evidenceLabel, findingExplain, findingFix, findingTitle,
@@ -91,17 +92,29 @@ function checklistByBlock(ctx: ExportContext, audit: Audit): Block[] {
   return blocks;
 }
 
+/** The maintenance surface and the knowledge base's date, in sentences (shared by the full report and the proposal). */
+export function maintenanceBlocks(ctx: ExportContext, audit: Audit): Block[] {
+  const word = (m: { key: string; params: Record<string, string | number>; count?: number }) => (m.count === undefined ? ctx.t(m.key, m.params) : ctx.tn(m.key, m.count, m.params));
+  const blocks: Block[] = [];
+  const surface = audit.diagnosis.surface ? surfaceMessages(audit.diagnosis.surface) : [];
+  if (surface.length) {
+    const [total, ...rest] = surface;
+    const state = rest.pop()!;
+    blocks.push(paragraph(strong(word(total!)), text(rest.length ? ` (${rest.map(word).join(', ')})` : ''), text(` — ${word(state)}`)));
+  }
+  const kb = knowledgeBaseMessage(audit);
+  if (kb) blocks.push(paragraph(text(word(kb))));
+  return blocks;
+}
+
 function technologies(ctx: ExportContext, audit: Audit): Block[] {
-  const blocks: Block[] = [heading(2, ctx.t('export.section.technologies'))];
+  const blocks: Block[] = [heading(2, ctx.t('export.section.technologies')), ...maintenanceBlocks(ctx, audit)];
   if (!audit.technologies.length) return [...blocks, paragraph(text(ctx.t('export.technologies.none')))];
   blocks.push({
     kind: 'table',
     head: [ctx.t('export.col.component'), ctx.t('export.col.version'), ctx.t('export.col.category'), ctx.t('export.col.support'), ctx.t('export.col.vulnerabilities')],
     rows: audit.technologies.map((tech) => {
-      const support: string[] = [];
-      if (tech.eol) support.push(ctx.t('export.tech.eol', { date: ctx.date(tech.eol) }));
-      if (tech.latest) support.push(ctx.t('export.tech.latest', { version: ctx.clip(tech.latest, 64) }));
-      if (tech.behindBy) support.push(ctx.t('export.tech.behind', { delay: ctx.clip(tech.behindBy, 64) }));
+      const support = technologyStatus(tech, audit.knowledgeBase?.date).map((m) => ctx.clip(m.count === undefined ? ctx.t(m.key, m.params) : ctx.tn(m.key, m.count, m.params), 300));
       return [[text(ctx.clip(tech.name, 100))], tech.version ? [code(ctx.clip(tech.version, 64))] : [text('—')], [text(categoryLabel(ctx, tech.category))], [text(support.join(' ; ') || '—')], [text(ctx.number(tech.vulnerabilities.length))]];
     }),
   });
@@ -115,7 +128,7 @@ function technologies(ctx: ExportContext, audit: Audit): Block[] {
         [text(ctx.clip(tech.name, 100)), ...(tech.version ? [text(' '), code(ctx.clip(tech.version, 64))] : [])],
         isSafeLinkUrl(v.url) ? [link(ctx.clip(v.id, 100), v.url)] : [text(ctx.clip(v.id, 100)), text(' '), code(ctx.clip(v.url, 500))],
         [text(severityLabel(ctx, v.severity))],
-        [text(ctx.clip(v.summary))],
+        [text(ctx.clip(v.weakness ? ctx.t(`weakness.${v.weakness}`, { component: tech.name }) : v.summary))],
         v.fixedIn ? [code(ctx.clip(v.fixedIn, 64))] : [text('—')],
       ] satisfies Inline[][])),
     });

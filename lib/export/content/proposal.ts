@@ -7,6 +7,7 @@ import { code, heading, paragraph, text, type Block, type Doc } from '../doc';
 import { signalLabel, tierLabel } from '../labels';
 import { channelBlocks, planBlocks, riskBlocks, scenarioBlocks, scopeBlocks, tierGridBlocks } from './offer';
 import { countsSentence, footer, letterhead, riskItem, tierBlocks, topRisks, verdictBlocks } from './common';
+import { maintenanceBlocks } from './full';
 
 export function proposalDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile | null, offer: OfferSettings = offerSettings()): Doc {
   const title = ctx.t('export.proposal.title', { domain: audit.domain });
@@ -37,6 +38,7 @@ export function proposalDoc(ctx: ExportContext, audit: Audit, agency: AgencyProf
     ...scopeBlocks(ctx, audit, offer, true),
     ...scenarioBlocks(ctx, audit, true),
     heading(2, ctx.t('export.proposal.recommendation')),
+    ...maintenanceBlocks(ctx, audit),
     ...tierBlocks(ctx, audit),
     ...tierGridBlocks(ctx, audit, offer, true),
     ...channelBlocks(ctx, audit, true),

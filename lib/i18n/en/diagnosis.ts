@@ -85,6 +85,7 @@ export const diagnosis = {
   'tier.reason.serious-findings': 'Critical or high findings open: {count}. They need planned interventions.',
   'tier.reason.outdated': 'Components are out of date: updates must be scheduled regularly.',
   'tier.reason.vulnerable': 'Components with known vulnerabilities are exposed.',
+  'tier.reason.surface': '{count} components to keep up to date, {extensions} of them plugins and themes: updates are a regular job here, not an occasional one.',
   'tier.reason.three-criticals': 'A major incident is probable (no staging, outdated components, no tested backup).',
   'tier.reason.default': 'No serious finding: a basic maintenance contract covers the site.',
 } as const;

@@ -109,6 +109,8 @@ export const exportMessages = {
   'export.category.library': 'JavaScript library',
   'export.category.framework': 'Framework',
   'export.category.cms': 'CMS',
+  'export.category.plugin': 'CMS extension (plugin, module)',
+  'export.category.theme': 'CMS theme',
   'export.category.shop': 'Online shop platform',
   'export.category.server': 'Web server',
   'export.category.language': 'Programming language',

@@ -3,11 +3,12 @@ import { cli } from './cli';
 import { diagnosis } from './diagnosis';
 import { exportMessages } from './export-messages';
 import { history } from './history';
+import { kb } from './kb';
 import { options } from './options';
 import { proposal } from './proposal';
 import { rules } from './rules';
 import { score } from './score';
 import { ui } from './ui';
 
-export const en = { ...ui, ...rules, ...checklist, ...diagnosis, ...history, ...exportMessages, ...cli, ...options, ...proposal, ...score };
+export const en = { ...ui, ...rules, ...checklist, ...diagnosis, ...history, ...exportMessages, ...cli, ...options, ...proposal, ...score, ...kb };
 export type MessageKey = keyof typeof en;

@@ -118,6 +118,8 @@ export const ui = {
   'tech.category.library': 'JavaScript library',
   'tech.category.framework': 'Framework',
   'tech.category.cms': 'CMS',
+  'tech.category.plugin': 'Plugin',
+  'tech.category.theme': 'Theme',
   'tech.category.shop': 'Online shop',
   'tech.category.server': 'Web server',
   'tech.category.language': 'Language',

@@ -87,6 +87,7 @@ export const diagnosis: SameKeys<typeof en> = {
   'tier.reason.serious-findings': 'Constats critiques ou élevés ouverts : {count}. Ils demandent des interventions planifiées.',
   'tier.reason.outdated': 'Des composants sont en retard : les mises à jour doivent être planifiées régulièrement.',
   'tier.reason.vulnerable': 'Des composants présentant des vulnérabilités connues sont exposés.',
+  'tier.reason.surface': '{count} composants à tenir à jour, dont {extensions} extensions et thèmes : les mises à jour sont ici un travail régulier, pas ponctuel.',
   'tier.reason.three-criticals': 'Un incident majeur est probable (pas de préproduction, composants en retard, aucune sauvegarde testée).',
   'tier.reason.default': 'Aucun constat grave : un contrat de maintenance de base couvre le site.',
 };

@@ -111,6 +111,8 @@ export const exportMessages: SameKeys<typeof en> = {
   'export.category.library': 'Bibliothèque JavaScript',
   'export.category.framework': 'Framework',
   'export.category.cms': 'CMS',
+  'export.category.plugin': 'Extension du CMS (plugin, module)',
+  'export.category.theme': 'Thème du CMS',
   'export.category.shop': 'Plateforme de boutique en ligne',
   'export.category.server': 'Serveur web',
   'export.category.language': 'Langage de programmation',

@@ -121,6 +121,8 @@ export const ui: SameKeys<typeof en> = {
   'tech.category.library': 'Bibliothèque JavaScript',
   'tech.category.framework': 'Framework',
   'tech.category.cms': 'CMS',
+  'tech.category.plugin': 'Extension',
+  'tech.category.theme': 'Thème',
   'tech.category.shop': 'Boutique en ligne',
   'tech.category.server': 'Serveur web',
   'tech.category.language': 'Langage',

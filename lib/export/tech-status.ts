@@ -1,0 +1,67 @@
+/**
+ * What a technology entry says about support and freshness, as messages (keys and machine-value
+ * parameters) that every page and export words in its own language: "8 years and 9 months behind
+ * (37 newer releases)", "End of life since 30 November 2020", never "P105M" or "since yes".
+ */
+import type { Technology } from '../audit/schema';
+import type { MessageParams } from '../i18n';
+
+export interface StatusMessage {
+  key: string;
+  params: MessageParams;
+  /** For keys with `.one` / `.other` forms. */
+  count?: number;
+}
+
+const ISO_DURATION = /^P(?:\d+Y)?(?:\d+M)?$/;
+
+export function technologyStatus(tech: Technology, kbDate?: string): StatusMessage[] {
+  const out: StatusMessage[] = [];
+  if (tech.eol === true) out.push({ key: 'tech.status.eol-undated', params: {} });
+  else if (tech.eol) out.push({ key: 'tech.status.eol', params: { date: tech.eol } });
+  const branch = tech.patchedAfterEol;
+  if (branch) {
+    out.push(branch.eol === true
+      ? { key: 'tech.status.patched-after-eol-undated', params: { cycle: branch.cycle, version: branch.version, date: branch.date ?? '' } }
+      : { key: 'tech.status.patched-after-eol', params: { cycle: branch.cycle, eol: branch.eol, version: branch.version, date: branch.date ?? '' } });
+  }
+  if (tech.behind && tech.behindBy) out.push({ key: 'tech.status.behind', params: { behind: tech.behindBy }, count: tech.behind.releases });
+  // Audits saved before the release counts were kept: the delay alone, when it is a duration.
+  else if (tech.behindBy && ISO_DURATION.test(tech.behindBy)) out.push({ key: 'tech.status.behind-uncounted', params: { behind: tech.behindBy } });
+  if (tech.notJudged === 'newer-than-kb') out.push({ key: kbDate ? 'tech.status.newer-than-kb' : 'tech.status.newer-than-kb-undated', params: { date: kbDate ?? '' } });
+  if (tech.notJudged === 'no-release-dates') out.push({ key: 'tech.status.no-release-dates', params: {} });
+  if (tech.notJudged === 'partial-version' || tech.notJudged === 'version-unknown') out.push({ key: 'tech.status.version-unknown', params: {} });
+  if (tech.notJudged === 'version-hint') out.push({ key: 'tech.status.version-hint', params: { version: tech.version ?? '' } });
+  if (tech.versionFrom === 'readme' || tech.versionFrom === 'style') out.push({ key: 'tech.status.version-file', params: { file: tech.versionFrom === 'readme' ? 'readme.txt' : 'style.css' } });
+  if (tech.updateTo) out.push(tech.updateTo.date ? { key: 'tech.status.update', params: { version: tech.updateTo.version, date: tech.updateTo.date } } : { key: 'tech.status.update-undated', params: { version: tech.updateTo.version } });
+  else if (tech.latest && !tech.notJudged && tech.version) out.push({ key: 'tech.status.latest', params: { version: tech.latest } });
+  if (tech.upstreamAssumed) out.push(tech.upstreamAssumed.distribution ? { key: 'tech.status.upstream-distribution', params: { distribution: tech.upstreamAssumed.distribution } } : { key: 'tech.status.upstream', params: {} });
+  return out;
+}
+
+/** The maintenance surface in words: "32 components to keep up to date: 1 CMS, 24 plugins, …". */
+export function surfaceMessages(surface: NonNullable<import('../audit/schema').Diagnosis['surface']>): StatusMessage[] {
+  if (!surface.total) return [];
+  const kinds = (['cms', 'shop', 'plugin', 'theme', 'framework', 'library', 'server', 'language'] as const).filter((k) => surface.byKind[k]);
+  return [
+    { key: 'surface.total', params: {}, count: surface.total },
+    ...kinds.map((k) => ({ key: `surface.kind.${k}`, params: {}, count: surface.byKind[k]! })),
+    { key: 'surface.state', params: { behind: surface.behind, unsupported: surface.unsupported, vulnerable: surface.vulnerable } },
+  ];
+}
+
+/** Days the knowledge base is older than the audit; its facts are said to be old beyond KB_STALE_DAYS. */
+export const KB_STALE_DAYS = 90;
+
+export function knowledgeBaseAge(audit: { startedAt: string; knowledgeBase?: { date: string } }): { date: string; days: number; stale: boolean } | null {
+  if (!audit.knowledgeBase) return null;
+  const days = Math.floor((Date.parse(audit.startedAt) - Date.parse(`${audit.knowledgeBase.date}T00:00:00Z`)) / 86_400_000);
+  return { date: audit.knowledgeBase.date, days, stale: days > KB_STALE_DAYS };
+}
+
+/** The sentence about the knowledge base's date, and whether it warns. */
+export function knowledgeBaseMessage(audit: { startedAt: string; knowledgeBase?: { date: string } }): StatusMessage | null {
+  const age = knowledgeBaseAge(audit);
+  if (!age) return null;
+  return age.stale ? { key: 'kb.stale', params: { date: age.date, days: age.days } } : { key: 'kb.date', params: { date: age.date } };
+}

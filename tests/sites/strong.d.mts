@@ -1,0 +1,2 @@
+import type { SiteDefinition } from './index.mjs';
+export const strongSite: SiteDefinition;
