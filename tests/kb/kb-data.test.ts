@@ -13,6 +13,7 @@ import { COMPROMISED_SOURCES, compromisedSourceOf } from '../../lib/kb/compromis
 import { COMPONENTS } from '../../lib/kb/components';
 import { GLOBAL_PROBES, PRESENCE_PROBES } from '../../lib/kb/global-probes';
 import { decodeRange } from '../../lib/kb/knowledge';
+import { endOfLife } from '../../lib/kb/lifecycle';
 import { compareVersions } from '../../lib/version/compare';
 import { parseVersion } from '../../lib/version/parse';
 import { repoKb } from '../support/kb';
@@ -223,6 +224,15 @@ describe('release cycles and releases', () => {
     expect(apache.find((r) => r.version === '2.4.33')?.date).toBe('2018-03-21');
     const wordpress = repoKb().releasesOf('wordpress');
     expect(wordpress.find((r) => r.version === '6.1.12')?.date).toMatch(/^2026-/);
+  });
+
+  it('gives IIS, PHP, Node.js and Tomcat their end of life', () => {
+    const now = new Date('2026-11-28T12:00:00Z');
+    expect(endOfLife(repoKb(), 'iis', '8.5', now)).toEqual({ cycle: '8.5', eol: '2023-10-10' });
+    expect(endOfLife(repoKb(), 'iis', '10.0', now)).toBeUndefined();
+    expect(endOfLife(repoKb(), 'php', '7.4.33', now)).toMatchObject({ cycle: '7.4', eol: '2022-11-28' });
+    expect(endOfLife(repoKb(), 'nodejs', '16.20.2', now)).toMatchObject({ cycle: '16' });
+    expect(endOfLife(repoKb(), 'tomcat', '8.5.100', now)).toMatchObject({ cycle: '8.5' });
   });
 });
 

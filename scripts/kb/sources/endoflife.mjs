@@ -36,6 +36,40 @@ export const EOL_PRODUCTS = {
   django: 'django',
 };
 
+/**
+ * IIS has no product page: each IIS version ships with, and is supported as long as, Windows
+ * Server releases (Microsoft's IIS version history: IIS 10.0 in Windows Server 2016 and later,
+ * 8.5 in 2012 R2, 8.0 in 2012, 7.5 in 2008 R2, 7.0 in 2008, 6.0 in 2003). Its cycles are derived
+ * from windows-server's: released with the first, supported until the last ends.
+ */
+export const IIS_FROM_WINDOWS = {
+  '10.0': ['2016', '2019', '2022', '2025'],
+  '8.5': ['2012-r2'],
+  '8.0': ['2012'],
+  '7.5': ['2008-r2-sp1'],
+  '7.0': ['2008-sp2'],
+  '6.0': ['2003-sp2'],
+};
+
+/** IIS cycles from Windows Server's (see IIS_FROM_WINDOWS). */
+export function iisCycles(windowsReleases, notes) {
+  const byCycle = new Map(windowsReleases.map((r) => [String(r.releaseCycle), r]));
+  const out = [];
+  for (const [iis, windows] of Object.entries(IIS_FROM_WINDOWS)) {
+    const rows = windows.map((w) => byCycle.get(w)).filter(Boolean);
+    if (rows.length !== windows.length) {
+      notes.push(`iis ${iis}: Windows Server cycle missing (${windows.filter((w) => !byCycle.has(w)).join(', ')})`);
+      continue;
+    }
+    const eols = rows.map((r) => r.eol);
+    const eol = eols.includes(false) ? false : eols.every((e) => typeof e === 'string' && DAY.test(e)) ? eols.sort().at(-1) : true;
+    const days = rows.map((r) => r.releaseDate).filter((d) => typeof d === 'string' && DAY.test(d)).sort();
+    // An IIS line has one version (IIS 10.0 stays 10.0 through every Windows Server release).
+    out.push({ cycle: iis, ...(days[0] ? { releaseDate: days[0] } : {}), eol, latest: iis });
+  }
+  return out;
+}
+
 /** A scalar of the front matter: quoted text, a day, true/false, or bare text. */
 function scalar(raw) {
   const value = raw.replace(/\s+#.*$/, '').trim();
@@ -106,6 +140,9 @@ export function extractCycles(repo, { checked }) {
     if (list.length) cycles[component] = list;
     else notes.push(`${component}: no cycle read from products/${product}.md`);
   }
+  const windows = repo.readAll(['products/windows-server.md']).get('products/windows-server.md');
+  if (windows) cycles.iis = iisCycles(parseReleases(windows), notes);
+  else notes.push('iis: no product page windows-server');
   return {
     source: { id: 'endoflife', name: 'endoflife.date', repository: repo.repository, commit: repo.commit, date: repo.date, checked, licence: 'MIT' },
     cycles,
