@@ -1,17 +1,18 @@
 /**
  * CMS extensions a page references by URL: WordPress plugins and themes
  * (`/wp-content/plugins/<slug>/…`, `/wp-content/themes/<slug>/…`) and Drupal contributed modules
- * and themes (`/modules/contrib/<project>/…`, `/sites/all/modules/<project>/…`). Pure: used in the
+ * and themes (`/modules/contrib/<project>/…`, `/sites/all/modules/<project>/…`), and Joomla
+ * components and modules (`/media/com_<name>/…`, `/modules/mod_<name>/…`). Pure: used in the
  * page (to choose which version files to read) and in the analysis (to list them).
  */
 
-export type ExtensionKind = 'wp-plugin' | 'wp-theme' | 'drupal-module';
+export type ExtensionKind = 'wp-plugin' | 'wp-theme' | 'drupal-module' | 'joomla-extension';
 
 export interface ReferencedExtension {
   kind: ExtensionKind;
   /** The slug as the page writes it (case kept for fetching) — lower-cased in `id`. */
   slug: string;
-  /** Component id: `wp-plugin:<slug>`, `wp-theme:<slug>`, `drupal-module:<project>`. */
+  /** Component id: `wp-plugin:<slug>`, `wp-theme:<slug>`, `drupal-module:<project>`, `joomla-extension:<name>`. */
   id: string;
   /** The folder URL, up to and including the slug's "/" (keeps a sub-folder install's prefix). */
   base: string;
@@ -26,6 +27,9 @@ const PATTERNS: { kind: ExtensionKind; re: RegExp }[] = [
   { kind: 'wp-plugin', re: /^(.*?\/wp-content\/plugins\/)([^/?#]+)\// },
   { kind: 'wp-theme', re: /^(.*?\/wp-content\/themes\/)([^/?#]+)\// },
   { kind: 'drupal-module', re: /^(.*?\/(?:modules\/contrib|sites\/all\/modules(?:\/contrib)?|sites\/[^/?#]+\/modules)\/)([^/?#]+)\// },
+  // Joomla components and modules keep their assets under these folders, named com_… and mod_….
+  { kind: 'joomla-extension', re: /^(.*?\/(?:media|components)\/)(com_[^/?#]+)\// },
+  { kind: 'joomla-extension', re: /^(.*?\/(?:media|modules)\/)(mod_[^/?#]+)\// },
 ];
 const VER = /[?&]ver=([0-9][0-9A-Za-z.+-]{0,40})(?:&|#|$)/;
 
@@ -75,7 +79,8 @@ export function referencedExtensions(urls: Iterable<string>, origin?: string, ma
 export function versionFileOf(ext: Pick<ReferencedExtension, 'kind' | 'base'>): string | null {
   if (ext.kind === 'wp-plugin') return `${ext.base}readme.txt`;
   if (ext.kind === 'wp-theme') return `${ext.base}style.css`;
-  // Drupal's .info.yml files are refused by its default web server rules: not read.
+  // Drupal's .info.yml files are refused by its default web server rules, and Joomla's manifests
+  // sit in folders its default rules refuse too: not read, the version stays unknown.
   return null;
 }
 

@@ -175,7 +175,7 @@ export type ScriptFilesEvidence = z.infer<typeof ScriptFilesEvidence>;
 export const VersionFileOutcome = z.enum(['version', 'no-version', 'trunk', 'not-text', 'not-a-version-file', 'not-found', 'redirected', 'timeout', 'error', 'other-origin', 'skipped-limit']);
 export const VersionFilesEvidence = z.object({
   files: z.array(z.object({
-    kind: z.enum(['wp-plugin', 'wp-theme', 'drupal-module']),
+    kind: z.enum(['wp-plugin', 'wp-theme', 'drupal-module', 'joomla-extension']),
     slug: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/),
     url,
     outcome: VersionFileOutcome,

@@ -93,9 +93,9 @@ export const COMPONENTS: Readonly<Record<string, ComponentInfo>> = {
   nodejs: c('Node.js', 'language'),
 };
 
-/** CMS extensions are named by kind and slug: `wp-plugin:<slug>`, `wp-theme:<slug>`, `drupal-module:<project>`. */
-const EXTENSION = /^(wp-plugin|wp-theme|drupal-module):([a-z0-9][a-z0-9._-]{0,99})$/;
-const EXTENSION_CATEGORY = { 'wp-plugin': 'plugin', 'wp-theme': 'theme', 'drupal-module': 'plugin' } as const;
+/** CMS extensions are named by kind and slug: `wp-plugin:<slug>`, `wp-theme:<slug>`, `drupal-module:<project>`, `joomla-extension:<name>`. */
+const EXTENSION = /^(wp-plugin|wp-theme|drupal-module|joomla-extension):([a-z0-9][a-z0-9._-]{0,99})$/;
+const EXTENSION_CATEGORY = { 'wp-plugin': 'plugin', 'wp-theme': 'theme', 'drupal-module': 'plugin', 'joomla-extension': 'plugin' } as const;
 
 /**
  * Components Vigie names on their own that are also CMS extensions: the WooCommerce plugin is the

@@ -25,9 +25,11 @@ describe('extensions referenced by the page', () => {
       'https://cdn.example.net/wp-content/plugins/elementor/x.js',
       `${ORIGIN}/wp-content/plugins/../../etc/passwd`,
       `${ORIGIN}/modules/contrib/webform/js/webform.js`,
+      `${ORIGIN}/media/com_virtuemart/css/vm-site.css?v=4.2.4`,
+      `${ORIGIN}/modules/mod_menu/tmpl/default.js`,
       'javascript:alert(1)',
     ], ORIGIN);
-    expect(found.map((e) => e.id)).toEqual(['wp-plugin:contact-form-7', 'wp-theme:twentyfifteen', 'drupal-module:webform']);
+    expect(found.map((e) => e.id)).toEqual(['wp-plugin:contact-form-7', 'wp-theme:twentyfifteen', 'drupal-module:webform', 'joomla-extension:com_virtuemart', 'joomla-extension:mod_menu']);
     expect(found[0]).toMatchObject({ slug: 'contact-form-7', base: `${ORIGIN}/site/wp-content/plugins/contact-form-7/`, verHints: ['5.3.1'] });
     expect(found[0]!.urls).toHaveLength(2);
     // The folder keeps its case for fetching; the id is lower-case for the knowledge base.
