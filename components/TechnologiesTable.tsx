@@ -35,7 +35,7 @@ export function TechnologiesTable({ technologies, kbDate }: { technologies: Tech
             <td>
               {tech.vulnerabilities.length > 0 && (
                 <details>
-                  <summary class="chip sev-high">{t('report.tech.vulnerabilities', { count: tech.vulnerabilities.length })}</summary>
+                  <summary class="chip sev-high">{tn('report.tech.vulnerabilities', tech.vulnerabilities.length)}</summary>
                   <ul>
                     {tech.vulnerabilities.map((v) => {
                       const href = safeHttpsUrl(v.url);

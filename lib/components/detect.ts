@@ -67,7 +67,10 @@ export function observe(evidence: Evidence): Observation[] {
   }
   cookieNames.delete('');
   out.push(...fromCookieNames([...cookieNames].slice(0, 400)));
-  return out.filter((o) => componentInfo(o.component) !== undefined);
+  // A "?ver=" equal to WordPress's own version is WordPress's, not the plugin's (the default when a
+  // plugin enqueues its files without a version): not even a hint.
+  const core = new Set(out.filter((o) => o.component === 'wordpress' && o.version).map((o) => normaliseVersion(o.version!)));
+  return out.filter((o) => componentInfo(o.component) !== undefined && !(o.source.startsWith('query-hint:') && core.has(normaliseVersion(o.version ?? ''))));
 }
 
 /**

@@ -92,9 +92,12 @@ describe('the audit of an old WordPress', () => {
       'slow-readme notMeasured.version-file.timeout',
       'soft-404 notMeasured.version-file.not-a-version-file',
     ]);
-    // Their ?ver= values are hints: shown, never judged.
+    // A ?ver= value is a hint: shown, never judged; one equal to WordPress's own version is not even that.
     const moved = audit.technologies.find((t) => t.name === 'moved-away')!;
     expect(moved).toMatchObject({ version: '2.0.0', versionFrom: 'query-hint', notJudged: 'version-hint', vulnerabilities: [] });
+    const slow = audit.technologies.find((t) => t.name === 'slow-readme')!;
+    expect(slow).toMatchObject({ category: 'plugin', notJudged: 'version-unknown', vulnerabilities: [] });
+    expect(slow.version).toBeUndefined();
   });
 
   it('asks only for the version files of the extensions the page references, on its own site, without cookies', () => {
