@@ -49,6 +49,20 @@ afterAll(async () => {
 const run = (args: string[], options: { stdin?: string; killAfterMs?: number } = {}) => runCli(built.bin, args, { env, ...options });
 const atLeast = (s: Severity, threshold: Severity) => SEVERITIES.indexOf(s) <= SEVERITIES.indexOf(threshold);
 
+describe('vigie scan: an old WordPress with a plugin and a theme', () => {
+  it('reads their version files, judges them, and says which file gave no version', async () => {
+    const result = await run(['scan', site.url('/plain/wp/', 'http'), '--format', 'json', '--timeout', '5s']);
+    expect(result.code).not.toBe(2);
+    const audit = Audit.parse(JSON.parse(result.stdout));
+    const cf7 = audit.technologies.find((t) => t.name === 'Contact Form 7');
+    expect(cf7).toMatchObject({ version: '5.3.1', category: 'plugin', versionFrom: 'readme' });
+    expect(cf7!.vulnerabilities.map((v) => v.id)).toContain('CVE-2020-35489');
+    expect(audit.technologies.find((t) => t.name === 'Twenty Fifteen')).toMatchObject({ version: '1.1', category: 'theme', versionFrom: 'style' });
+    expect(audit.evidence.versionFiles!.files.map((f) => [f.slug, f.outcome]).sort()).toEqual([['contact-form-7', 'version'], ['moved-away', 'redirected'], ['twentyfifteen', 'version']]);
+    expect(audit.notMeasured).toContainEqual(expect.objectContaining({ what: 'versionFile', reason: expect.objectContaining({ key: 'notMeasured.version-file.redirected' }) }));
+  });
+});
+
 describe('vigie scan: a decent HTTPS site', () => {
   let audit: Audit;
 

@@ -3,6 +3,8 @@
  * misbehave (hang, trickle, never stop sending, compression bomb, redirect loop).
  */
 import type http from 'node:http';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Handler } from './servers';
 
@@ -28,6 +30,17 @@ export const HOSTILE_HTML = `<html><head><title>Owned \u001b[2J\u001b[31m<b>x</b
 <script src="https://cdn.evil.test/other.js"
 <div><p><table><td>unclosed <form action="http://evil.test/steal"><img src="http://evil.test/pixel.gif">
 </body></htm`;
+
+/** An old WordPress installed in a sub-folder, with a plugin and a theme whose version files are real headers. */
+export const WORDPRESS_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Old WordPress</title>
+<meta name="generator" content="WordPress 4.9.8">
+<link rel="stylesheet" href="/plain/wp/wp-content/themes/twentyfifteen/style.css?ver=4.9.8">
+<script src="/plain/wp/wp-content/plugins/contact-form-7/includes/js/scripts.js?ver=5.3.1"></script>
+<script src="/plain/wp/wp-content/plugins/moved-away/js/front.js?ver=2.0.0"></script>
+</head><body><p>hello</p></body></html>`;
+
+const wordpressFixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/wordpress/${name}`, import.meta.url)), 'utf8');
 
 const BOMB = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
 
@@ -67,6 +80,21 @@ export function siteHandler(options: { plainOk?: boolean } = {}): Handler {
       case '/js/lib/jquery.js':
         res.writeHead(200, { 'content-type': 'text/javascript' });
         res.end('/*! jQuery v1.12.4 | (c) jQuery Foundation | jquery.org/license */\n!function(){}();');
+        return;
+      case '/plain/wp/':
+        page(res, WORDPRESS_HTML, { Server: 'Apache/2.4.29 (Ubuntu)' });
+        return;
+      case '/plain/wp/wp-content/plugins/contact-form-7/readme.txt':
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(wordpressFixture('contact-form-7-5.3.1.readme.txt'));
+        return;
+      case '/plain/wp/wp-content/themes/twentyfifteen/style.css':
+        res.writeHead(200, { 'content-type': 'text/css' });
+        res.end(wordpressFixture('twentyfifteen-1.1.style.css'));
+        return;
+      case '/plain/wp/wp-content/plugins/moved-away/readme.txt':
+        res.writeHead(302, { location: 'http://elsewhere.example.test/readme.txt' });
+        res.end();
         return;
       case '/plain':
       case '/plain/hostile':
