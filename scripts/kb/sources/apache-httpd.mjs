@@ -209,6 +209,15 @@ function runsToRanges(listed, known, fix) {
 }
 
 /** Ranges of a CVE JSON 4.0 product entry. */
+/**
+ * The line a CVE 4.0 entry's name scopes it to ("Apache HTTP Server 2.4" → "2.4"), when the bound
+ * is in that line; undefined for a name without a line ("Apache HTTP Server").
+ */
+function lineNamed(name, value) {
+  const line = /\b(\d+\.\d+)\s*$/.exec(String(name ?? '').trim())?.[1];
+  return line && branchOf(value) === line ? line : undefined;
+}
+
 function rangesV4(product, fixes, knownOf, problems) {
   const listed = new Set();
   const lowers = [];
@@ -227,8 +236,8 @@ function rangesV4(product, fixes, knownOf, problems) {
     else if (op === '!') notAffected.add(value);
     else if (op === '>=' || op === '!<') lowers.push({ v: full(value), exclusive: false });
     else if (op === '>' || op === '!<=') lowers.push({ v: full(value), exclusive: true });
-    else if (op === '<=' || op === '!>') uppers.push({ v: value, inclusive: true });
-    else if (op === '<' || op === '!>=') uppers.push({ v: value, inclusive: false });
+    else if (op === '<=' || op === '!>') uppers.push({ v: value, inclusive: true, line: lineNamed(entry?.version_name, value) });
+    else if (op === '<' || op === '!>=') uppers.push({ v: value, inclusive: false, line: lineNamed(entry?.version_name, value) });
     else problems.push(`operator "${op}" unknown: ${value} ignored`);
   }
   for (const v of notAffected) listed.delete(v);
@@ -245,8 +254,10 @@ function rangesV4(product, fixes, knownOf, problems) {
   uppers.sort((a, b) => compareVersions(a.v, b.v));
   const used = new Set();
   for (const upper of uppers) {
-    const lower = [...lowers].reverse().find((l) => !used.has(l) && compareVersions(l.v, upper.v) <= 0);
+    let lower = [...lowers].reverse().find((l) => !used.has(l) && compareVersions(l.v, upper.v) <= 0);
     if (lower) used.add(lower);
+    // "<= 2.4.48" named "Apache HTTP Server 2.4" is about the 2.4 line only: it starts at 2.4.0.
+    else if (upper.line) lower = { v: `${upper.line}.0`, exclusive: false };
     const bound = upper.inclusive ? upperEnd(upper.v, fixOf(branchOf(upper.v)), knownOf(branchOf(upper.v))) : { below: upper.v, excludes: [] };
     const excludes = [...bound.excludes, ...[...notAffected].filter((v) => (!lower || compareVersions(v, lower.v) >= 0) && compareVersions(v, upper.v) <= 0)];
     ranges.push(makeRange(lower?.v, bound.below ? { below: bound.below } : { atMost: bound.atMost }, excludes, lower?.exclusive));

@@ -3,7 +3,7 @@
  * apache/httpd-site (tests/fixtures/kb/apache-httpd/, see its README), and on the mirror itself
  * when this machine has it.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ES module
@@ -53,6 +53,21 @@ function withExtra(extra: Record<string, string>): FixtureRepo {
 }
 
 describe('apache-httpd extractor: the facts', () => {
+  it('scopes an upper bound alone to the line its entry names ("Apache HTTP Server 2.4" starts at 2.4.0)', () => {
+    const record = JSON.parse(readFileSync(join(KB_FIXTURES, 'apache-httpd', FOLDER, 'CVE-2021-44224.json'), 'utf8'));
+    const entries = record.affects.vendor.vendor_data[0].product.product_data[0].version.version_data;
+    // The same record with only its "<= 2.4.51" entry, once named for the 2.4 line, once for the product.
+    const scoped = structuredClone(record);
+    scoped.CVE_data_meta.ID = 'CVE-2099-0001';
+    scoped.affects.vendor.vendor_data[0].product.product_data[0].version.version_data = [entries[1]];
+    const unscoped = structuredClone(scoped);
+    unscoped.CVE_data_meta.ID = 'CVE-2099-0002';
+    unscoped.affects.vendor.vendor_data[0].product.product_data[0].version.version_data = [{ ...entries[1], version_name: 'Apache HTTP Server' }];
+    const e = run(withExtra({ [`${FOLDER}CVE-2099-0001.json`]: JSON.stringify(scoped), [`${FOLDER}CVE-2099-0002.json`]: JSON.stringify(unscoped) }));
+    expect(byId('CVE-2099-0001', e).ranges).toEqual([{ from: '2.4.0', below: '2.4.52' }]);
+    expect(byId('CVE-2099-0002', e).ranges).toEqual([{ below: '2.4.52' }]);
+  });
+
   it('states its source with the mirror commit, day and licence', () => {
     expect(result.source).toEqual({
       id: 'apache-httpd',
