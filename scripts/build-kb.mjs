@@ -264,7 +264,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
   for (const note of built.notes.slice(0, 200)) process.stderr.write(`note: ${note}\n`);
   if (built.notes.length > 200) process.stderr.write(`note: … ${built.notes.length - 200} more\n`);
   if (args.includes('--check')) {
-    const same = ['meta', 'advisories', 'lifecycle'].every((k) => JSON.stringify({ ...built[k], built: undefined }) === JSON.stringify({ ...before[k], built: undefined }));
+    // The build day and the npm registry's "as of today" date change every day without the facts changing.
+    const comparable = (meta) => meta && { ...meta, built: undefined, sources: meta.sources.map((s) => (s.id === 'npm-registry' ? { ...s, date: undefined } : s)) };
+    const same = JSON.stringify(comparable(built.meta)) === JSON.stringify(comparable(before.meta))
+      && ['advisories', 'lifecycle'].every((k) => JSON.stringify(built[k]) === JSON.stringify(before[k]));
     if (!same) {
       process.stderr.write('The committed knowledge base differs from the mirrors: run npm run kb:update.\n');
       process.exit(1);
