@@ -1,5 +1,5 @@
 import type { Technology } from '../lib/audit/schema';
-import { technologyStatus } from '../lib/export/tech-status';
+import { sourceMessage, technologyStatus } from '../lib/export/tech-status';
 import { useT } from './i18n';
 
 /** Only advisory links Vigie writes itself (https URLs from the knowledge base) become links. */
@@ -54,7 +54,14 @@ export function TechnologiesTable({ technologies, kbDate }: { technologies: Tech
                 <p key={m.key} class={m.key === 'tech.status.latest' ? 'muted' : undefined}>{m.count === undefined ? t(m.key, m.params) : tn(m.key, m.count, m.params)}</p>
               ))}
             </td>
-            <td>{tech.sources.join(', ')}</td>
+            <td>
+              <ul class="sources">
+                {tech.sources.map((source) => {
+                  const m = sourceMessage(source);
+                  return <li key={source}>{t(m.key, m.params)}</li>;
+                })}
+              </ul>
+            </td>
           </tr>
         ))}
       </tbody>

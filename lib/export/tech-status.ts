@@ -65,3 +65,18 @@ export function knowledgeBaseMessage(audit: { startedAt: string; knowledgeBase?:
   if (!age) return null;
   return age.stale ? { key: 'kb.stale', params: { date: age.date, days: age.days } } : { key: 'kb.date', params: { date: age.date } };
 }
+
+/** Where a component was seen, in words: "Response header Server", "Script address https://…". */
+const SOURCE_KINDS = ['header', 'global', 'script-url', 'stylesheet-url', 'resource-url', 'script-file', 'cookie', 'readme', 'style', 'query-hint', 'extension-url'] as const;
+
+export function sourceMessage(source: string): StatusMessage {
+  if (source === 'meta-generator') return { key: 'tech.source.meta-generator', params: {} };
+  const at = source.indexOf(':');
+  const kind = at > 0 ? source.slice(0, at) : '';
+  // A redacted query string says nothing to a reader: the address is shown without it.
+  const value = source.slice(at + 1).replace(/\?\[redacted\]$/, '');
+  // Header names as people write them: "X-Powered-By", not "x-powered-by".
+  if (kind === 'header') return { key: 'tech.source.header', params: { value: value.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase()) } };
+  if ((SOURCE_KINDS as readonly string[]).includes(kind)) return { key: `tech.source.${kind}`, params: { value } };
+  return { key: 'tech.source.other', params: { value: source } };
+}

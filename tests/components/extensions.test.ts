@@ -164,3 +164,19 @@ describe('plugins and themes in the audit', () => {
     expect(found.find((d) => d.component === 'wp-plugin:no-version-plugin')!.technology).toMatchObject({ category: 'plugin', notJudged: 'version-unknown' });
   });
 });
+
+describe('where a component was seen, in words', () => {
+  it('labels every kind of source and drops the redaction marker from addresses', async () => {
+    const { sourceMessage } = await import('../../lib/export/tech-status');
+    const { translate } = await import('../../lib/i18n');
+    const say = (locale: 'en' | 'fr', s: string) => { const m = sourceMessage(s); return translate(locale, m.key, m.params); };
+    expect(say('en', 'header:server')).toBe('Response header Server');
+    expect(say('fr', 'header:x-powered-by')).toBe('En-tête de réponse X-Powered-By');
+    expect(say('fr', 'meta-generator')).toBe('Balise « generator » de la page');
+    expect(say('en', 'readme:https://x.test/wp-content/plugins/a/readme.txt')).toBe('Plugin readme https://x.test/wp-content/plugins/a/readme.txt');
+    expect(say('en', 'script-url:https://x.test/a.js?[redacted]')).toBe('Script address https://x.test/a.js');
+    for (const s of ['global:jQuery.fn.jquery', 'stylesheet-url:u', 'resource-url:u', 'script-file:u', 'cookie:PHPSESSID', 'style:u', 'query-hint:u', 'extension-url:u']) {
+      for (const locale of ['en', 'fr'] as const) expect(say(locale, s)).not.toMatch(/^[a-z-]+:|tech\\.source/);
+    }
+  });
+});
