@@ -68,7 +68,8 @@ export function computeSignal(id: SignalId, input: SignalInput): Signal {
 
   const reasons: MessageRef[] = [];
   if (status === 'ko' && pointCounts) reasons.push({ key: 'signal.reason.point-ko', params: { point: pointId } });
-  for (const f of hits) reasons.push({ key: 'signal.reason.finding', params: { finding: f.id } });
+  // The finding's own title, in whatever language the reason is shown in (its id stays for tools).
+  for (const f of hits) reasons.push({ key: 'signal.reason.finding-titled', params: { ...f.message.params, finding: f.id, title: f.message.key } });
   if (reasons.length) return { id, level, state: 'raised', reasons: reasons.slice(0, MAX_REASONS) };
 
   if (!SCAN_FIRST.has(id)) {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Finding, PointId } from '../../lib/audit/schema';
 import { ChecklistEntry, PrioritiesList, SignalsPanel, TierCard, VerdictBanner } from '../../components/checklist';
 import { TranslatorProvider } from '../../components/i18n';
+import { translate } from '../../lib/i18n';
 import { diagnose, type ChecklistAnswers } from '../../lib/diagnosis';
 import { acceptSuggestion, setNote, setStatus } from '../../lib/diagnosis/answer-edits';
 import { defaultSettings } from '../../lib/settings/schema';
@@ -151,7 +152,9 @@ describe('SignalsPanel and VerdictBanner', () => {
     expect(signals).toHaveLength(10);
     const s3 = root.querySelector('[data-signal="S3"]')!;
     expect(s3.getAttribute('data-state')).toBe('raised');
-    expect(s3.textContent).toContain('Scan finding components.behind:wordpress');
+    // The finding is named by its title, never its id.
+    expect(s3.textContent).toContain(`Found by the scan: ${translate('en', 'rule.components.behind.title', {})}`);
+    expect(s3.textContent).not.toContain('components.behind:wordpress');
     expect(root.querySelector('[data-signal="S4"]')!.getAttribute('data-state')).toBe('unconfirmed');
     const three = root.querySelector('[data-testid="three-criticals"]')!;
     expect(three.textContent).toContain('Answer these points to settle it: C3.');

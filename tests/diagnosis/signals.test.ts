@@ -30,20 +30,31 @@ describe('the ten signals', () => {
     for (const ruleId of ['components.behind', 'components.eol']) {
       const s = computeSignal('S3', { points: points({ D4: 'ok' }), findings: [finding(ruleId, 'medium', 'D4', 'wordpress')] });
       expect(s.state).toBe('raised');
-      expect(s.reasons).toEqual([{ key: 'signal.reason.finding', params: { finding: `${ruleId}:wordpress` } }]);
+      expect(s.reasons).toEqual([{ key: 'signal.reason.finding-titled', params: { finding: `${ruleId}:wordpress`, title: `rule.${ruleId}.title` } }]);
     }
     expect(state('S3', { points: points({ D4: 'ok' }), findings: [finding('components.vulnerable-version', 'high', 'A1', 'jquery')] })).toBe('clear');
   });
 
+  it('words a finding reason with the title of that finding, in each language, never its id', async () => {
+    const { translate } = await import('../../lib/i18n');
+    const f = { ...finding('components.eol', 'medium', 'D3', 'jquery@1.12.4'), message: { key: 'rule.components.eol.title', params: { library: 'jQuery', version: '1.12.4', cycle: '1', since: '2016-06-09' } } };
+    const reason = computeSignal('S3', { points: points({ D4: 'ok' }), findings: [f] }).reasons[0]!;
+    for (const locale of ['en', 'fr'] as const) {
+      const text = translate(locale, reason.key, reason.params);
+      expect(text).toContain(translate(locale, 'rule.components.eol.title', f.message.params));
+      expect(text).not.toContain('components.eol:');
+    }
+  });
+
   it('S3 lists both the KO answer and the findings as reasons', () => {
     const s = computeSignal('S3', { points: points({ D4: 'ko' }), findings: [finding('components.eol', 'high', 'D3', 'php')] });
-    expect(s.reasons.map((r) => r.key)).toEqual(['signal.reason.point-ko', 'signal.reason.finding']);
+    expect(s.reasons.map((r) => r.key)).toEqual(['signal.reason.point-ko', 'signal.reason.finding-titled']);
   });
 
   it('S7 (HTTPS incomplete) is raised from transport findings, cleared when the checks ran, unconfirmed when they did not', () => {
     const raised = computeSignal('S7', { points: points(), findings: [finding('transport.hsts-missing', 'high', 'A3')] });
     expect(raised).toMatchObject({ state: 'raised', level: 'eleve' });
-    expect(raised.reasons[0]).toEqual({ key: 'signal.reason.finding', params: { finding: 'transport.hsts-missing' } });
+    expect(raised.reasons[0]).toEqual({ key: 'signal.reason.finding-titled', params: { finding: 'transport.hsts-missing', title: 'rule.transport.hsts-missing.title' } });
     expect(state('S7', { points: points(), findings: [], notMeasured: [] })).toBe('clear');
     // Not being on the HSTS preload list is advice, not an HTTPS gap.
     expect(state('S7', { points: points(), findings: [finding('transport.hsts-not-preload', 'info', 'A3')], notMeasured: [] })).toBe('clear');

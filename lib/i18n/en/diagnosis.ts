@@ -18,6 +18,7 @@ export const diagnosis = {
   'signal.S10.title': 'Software versions disclosed',
   'signal.reason.point-ko': 'Checklist point {point} is answered KO',
   'signal.reason.point-unknown': 'Checklist point {point} is not answered yet',
+  'signal.reason.finding-titled': 'Found by the scan: {title|msg}',
   'signal.reason.finding': 'Scan finding {finding}',
   'signal.reason.not-measured': 'The scan could not measure: {what}',
 

@@ -20,6 +20,7 @@ export const diagnosis: SameKeys<typeof en> = {
   'signal.S10.title': 'Versions logicielles divulguées',
   'signal.reason.point-ko': 'Le point {point} de la checklist est KO',
   'signal.reason.point-unknown': 'Le point {point} de la checklist n\'est pas encore renseigné',
+  'signal.reason.finding-titled': 'Relevé par l\'analyse : {title|msg}',
   'signal.reason.finding': 'Constat de l\'analyse {finding}',
   'signal.reason.not-measured': 'L\'analyse n\'a pas pu mesurer : {what}',
 
