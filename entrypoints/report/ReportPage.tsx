@@ -84,10 +84,8 @@ function Report({ audit: loaded, settings, agency, onSettings }: { audit: Audit;
 
       <VerdictBanner signals={audit.signals} diagnosis={audit.diagnosis} points={audit.checklist.points} />
 
-      <section>
-        <h2>{t('report.signals')}</h2>
-        <SignalsPanel signals={audit.signals} />
-      </section>
+      {/* The panel is its own section with its own heading ("Alert signals" was printed twice). */}
+      <SignalsPanel signals={audit.signals} />
 
       <section>
         <h2>{t('report.findings')}</h2>

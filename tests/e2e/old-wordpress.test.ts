@@ -153,4 +153,22 @@ describe('what the report says', () => {
       await page.close();
     });
   }
+
+  it('prints table headers and words whole, however many columns (no "Le/ve/l")', async () => {
+    const page = await vigie.context.newPage();
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(`${vigie.base}/print.html?id=${audit.id}&lang=fr`);
+    await page.waitForSelector('.export-doc table');
+    // Each header cell wraps at most once per word: a header broken inside a word has more lines than words.
+    const broken = await page.$$eval('.export-doc th', (cells) => cells.flatMap((th) => {
+      const range = document.createRange();
+      range.selectNodeContents(th);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      const words = (th.textContent ?? '').trim().split(/\s+/).filter(Boolean).length;
+      return lines > Math.max(1, words) ? [`${th.textContent} (${lines} lines)`] : [];
+    }));
+    expect(broken).toEqual([]);
+    await page.close();
+  });
 });

@@ -105,7 +105,6 @@ export const ui = {
   'error.invalid-request': 'Vigie received a request it does not understand.',
   'popup.openHistory': 'History of this site',
   'popup.checklist': 'Maintenance checklist (28 points)',
-  'report.signals': 'Alert signals',
   'report.priorities': 'Findings by priority, with deadlines and age',
   'report.checklist': 'Maintenance checklist',
   'report.tier': 'Recommended maintenance tier',

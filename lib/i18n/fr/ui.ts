@@ -108,7 +108,6 @@ export const ui: SameKeys<typeof en> = {
   'error.invalid-request': 'Vigie a reçu une demande qu\'il ne comprend pas.',
   'popup.openHistory': 'Historique de ce site',
   'popup.checklist': 'Checklist de maintenance (28 points)',
-  'report.signals': 'Signaux d\'alerte',
   'report.priorities': 'Constats par priorité, avec délais et ancienneté',
   'report.checklist': 'Checklist de maintenance',
   'report.tier': 'Niveau de maintenance recommandé',
