@@ -1,3 +1,4 @@
+import { evidenceForPeople } from '../lib/export/tech-status';
 import type { Finding } from '../lib/audit/schema';
 import type { Evidence } from '../lib/evidence/schema';
 import { fixFor } from '../lib/fixes';
@@ -43,7 +44,7 @@ export function FindingItem({ finding, open = false, evidence }: { finding: Find
             <>
               <h4>{t('finding.evidence')}</h4>
               <ul class="evidence">
-                {finding.evidence.map((item, i) => (
+                {finding.evidence.map(evidenceForPeople).map((item, i) => (
                   <li key={i}>
                     <span class="muted">{t(item.label)}</span> <code>{item.value}</code>
                   </li>

@@ -80,3 +80,16 @@ export function sourceMessage(source: string): StatusMessage {
   if ((SOURCE_KINDS as readonly string[]).includes(kind)) return { key: `tech.source.${kind}`, params: { value } };
   return { key: 'tech.source.other', params: { value: source } };
 }
+
+/**
+ * An evidence item for people: "Where a component was seen" items (`evidence.components.source`,
+ * whose value is a source key such as `script-url:https://…`) get the kind of source as their label
+ * and the address or name alone as their value; other items are returned as they are.
+ */
+export function evidenceForPeople(item: { label: string; value: string }): { label: string; value: string } {
+  if (item.label !== 'evidence.components.source') return item;
+  if (item.value === 'meta-generator') return { label: 'tech.source-kind.meta-generator', value: '<meta name="generator">' };
+  const m = sourceMessage(item.value);
+  if (m.key === 'tech.source.other') return item;
+  return { label: m.key.replace('tech.source.', 'tech.source-kind.'), value: String(m.params.value ?? '') };
+}

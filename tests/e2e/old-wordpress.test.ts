@@ -146,6 +146,9 @@ describe('what the report says', () => {
       // No ISO duration, no "since yes", no raw message key reaches the reader.
       expect(body).not.toMatch(/\bP\d+(?:Y|M)\b|\bP\d+Y\d+M\b/);
       expect(body).not.toMatch(/since yes|depuis le yes/i);
+      // Where components were seen is worded, addresses without the redaction marker.
+      const raw = /.{0,40}(?<![\w-])(?:script-url|extension-url|query-hint|readme|header):.{0,40}/.exec(body)?.[0];
+      expect(raw ?? null).toBeNull();
       expect(body).not.toMatch(/\b(?:tech\.status|notMeasured|rule\.components)\.[\w.-]+/);
       const kb = knowledgeBaseMessage(audit)!;
       expect(await page.textContent('[data-testid=kb-date]')).toBe(translate(locale, kb.key, kb.params));

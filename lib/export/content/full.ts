@@ -1,4 +1,5 @@
 /** The full report: executive summary, findings by priority, checklist, technologies, tier, 1-5-15, evidence. */
+import { evidenceForPeople } from '../tech-status';
 import type { AgencyProfile } from '../../agency/schema';
 import type { Audit, Finding } from '../../audit/schema';
 import { ageAt } from '../age';
@@ -171,7 +172,7 @@ function evidenceAppendix(ctx: ExportContext, audit: Audit): Block[] {
     blocks.push(heading(3, findingTitle(ctx, f)));
     const short: Inline[][] = [];
     const long: Block[] = [];
-    for (const item of f.evidence) {
+    for (const item of f.evidence.map(evidenceForPeople)) {
       const value = ctx.clip(item.value, APPENDIX_MAX);
       if (value.length > BLOCK_VALUE || /[\r\n]/.test(value)) long.push(paragraph(strong(evidenceLabel(ctx, item.label))), { kind: 'code-block', text: value });
       else short.push([strong(evidenceLabel(ctx, item.label)), text(' '), code(value)]);
