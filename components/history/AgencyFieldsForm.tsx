@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PRIORITIES_ORDER } from './priorities';
-import type { AgencyFields } from '../../lib/store/schema';
-import { AgencyFields as AgencyFieldsSchema } from '../../lib/store/schema';
+import { AgencyFieldsSchema, type AgencyFields } from '../../lib/history/model';
 import { useT } from '../i18n';
 
 export interface AgencyFieldsFormProps {

@@ -1,15 +1,12 @@
 import { useState } from 'preact/hooks';
-import { backupFileName, createBackup, encodeBackup } from '../../lib/store/backup/export';
-import { restoreBackup, type RestoreMode } from '../../lib/store/backup/restore';
-import type { VigieDatabase } from '../../lib/store/db';
-import { toStoreError } from '../../lib/store/errors';
+import type { RestoreMode } from '../../lib/history/model';
 import { useT } from '../i18n';
-import type { HistoryIO } from './io';
+import type { HistoryData, HistoryIO } from './io';
 
 type Message = { kind: 'ok' | 'error' | 'busy'; text: string };
 
 /** Download the whole history as one file; restore it (merge or replace), nothing written unless the whole file is valid. */
-export function BackupPanel({ db, io, now, onRestored }: { db: VigieDatabase; io: HistoryIO; now: () => Date; onRestored: () => void }) {
+export function BackupPanel({ data, io, now, onRestored }: { data: HistoryData; io: HistoryIO; now: () => Date; onRestored: () => void }) {
   const { t, tn } = useT();
   const [gzip, setGzip] = useState(true);
   const [mode, setMode] = useState<RestoreMode>('merge');
@@ -19,12 +16,11 @@ export function BackupPanel({ db, io, now, onRestored }: { db: VigieDatabase; io
   async function backup() {
     setMessage({ kind: 'busy', text: t('history.backup.working') });
     try {
-      const at = now();
-      const content = await createBackup(db, { now: at, readSettings: io.readSettings });
-      io.download(await encodeBackup(content, gzip), backupFileName(at, gzip));
-      setMessage({ kind: 'ok', text: tn('history.backup.done', content.audits.length) });
+      const file = await data.backup(gzip, now());
+      io.download(file.blob, file.fileName);
+      setMessage({ kind: 'ok', text: tn('history.backup.done', file.audits) });
     } catch (error) {
-      setMessage({ kind: 'error', text: t(toStoreError(error).messageKey) });
+      setMessage({ kind: 'error', text: t(data.errorKey(error)) });
     }
   }
 
@@ -33,7 +29,7 @@ export function BackupPanel({ db, io, now, onRestored }: { db: VigieDatabase; io
     if (!file) return;
     if (mode === 'replace' && !io.confirm(t('history.restore.confirmReplace'))) return;
     setMessage({ kind: 'busy', text: t('history.restore.working') });
-    const result = await restoreBackup(db, file, mode, { settings: io.settings, validateSettings: io.settings?.validate });
+    const result = await data.restore(file, mode);
     if (!result.ok) {
       const params = { ...result.params };
       if (typeof params.kind === 'string') params.kind = t(`history.restore.kind.${params.kind}`);

@@ -1,4 +1,4 @@
-import type { DomainRecord } from '../../lib/store/schema';
+import type { DomainRecord } from '../../lib/history/model';
 import { scoreTrend } from '../../lib/history/trend';
 import { useT } from '../i18n';
 import { TrendMark } from './TrendMark';

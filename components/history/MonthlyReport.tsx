@@ -4,21 +4,17 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../lib/export/types';
 import { exportFileName } from '../../lib/export/filename';
 import { firstSeenDates } from '../../lib/history/first-seen';
 import { monthPeriod, monthlyReportData, selectMonthlyAudits, type MonthlyReportData } from '../../lib/history/monthly';
-import { getAgencyFields, saveAgencyFields } from '../../lib/store/agency-fields';
-import { domainSummaries, getAudit, type VigieDatabase } from '../../lib/store/db';
-import { StoreError } from '../../lib/store/errors';
-import type { AgencyFields } from '../../lib/store/schema';
+import type { AgencyFields } from '../../lib/history/model';
 import { useT } from '../i18n';
 import { AgencyFieldsForm } from './AgencyFieldsForm';
 import { MonthlySections } from './MonthlySections';
-import type { HistoryIO } from './io';
+import type { HistoryData, HistoryIO } from './io';
 
 export interface MonthlyReportProps {
-  db: VigieDatabase;
+  data: HistoryData;
   io: HistoryIO;
   domain: string;
   now: () => Date;
-  onCorrupt: () => void;
 }
 
 type State =
@@ -30,7 +26,7 @@ type State =
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Month picker, the agency's fields and the seven headings; audits are read only when a month is shown. */
-export function MonthlyReport({ db, io, domain, now, onCorrupt }: MonthlyReportProps) {
+export function MonthlyReport({ data: store, io, domain, now }: MonthlyReportProps) {
   const { t, locale } = useT();
   const [month, setMonth] = useState(now().toISOString().slice(0, 7));
   const [state, setState] = useState<State>({ phase: 'idle' });
@@ -54,24 +50,21 @@ export function MonthlyReport({ db, io, domain, now, onCorrupt }: MonthlyReportP
 
   async function build(month: string) {
     const period = monthPeriod(month);
-    const summaries = await domainSummaries(db, domain, onCorrupt);
+    const summaries = await store.summaries(domain);
     const selection = selectMonthlyAudits(summaries, period);
-    const fields = await getAgencyFields(db, domain, month, onCorrupt);
+    const fields = await store.agencyFields(domain, month);
     if (!selection.latestId) return setState({ phase: 'ready', month, data: null, fields });
     const [baseline, latest] = await Promise.all([
-      selection.baselineId ? getAudit(db, selection.baselineId, onCorrupt) : null,
-      getAudit(db, selection.latestId, onCorrupt),
+      selection.baselineId ? store.audit(selection.baselineId) : null,
+      store.audit(selection.latestId),
     ]);
     const data = monthlyReportData({ domain, period, selection, baseline, latest, firstSeen: firstSeenDates(summaries), agency: fields, now: now() });
     setState({ phase: 'ready', month, data, fields });
   }
 
   async function save(fields: AgencyFields): Promise<string | null> {
-    try {
-      await saveAgencyFields(db, fields);
-    } catch (error) {
-      return error instanceof StoreError ? error.messageKey : 'history.error.write';
-    }
+    const failed = await store.saveAgencyFields(fields);
+    if (failed) return failed;
     await load(fields.month, true);
     return null;
   }

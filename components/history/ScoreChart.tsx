@@ -1,5 +1,5 @@
 import { polylinePoints, scoreChartPoints } from '../../lib/history/chart';
-import type { AuditSummary } from '../../lib/store/schema';
+import type { AuditSummary } from '../../lib/history/model';
 import { useT } from '../i18n';
 
 const LAYOUT = { width: 640, height: 180, padding: 24 };

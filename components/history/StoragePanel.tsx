@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { storageUsage, type StorageUsage } from '../../lib/store/housekeeping';
+import type { StorageUsage } from '../../lib/history/model';
 import { useT } from '../i18n';
 
 function formatBytes(bytes: number, number: (n: number, o?: Intl.NumberFormatOptions) => string): string {
@@ -14,10 +14,10 @@ function formatBytes(bytes: number, number: (n: number, o?: Intl.NumberFormatOpt
 }
 
 /** Storage used by Vigie, from navigator.storage.estimate (refreshed after each change). */
-export function StoragePanel({ estimate, version }: { estimate?: () => Promise<StorageEstimate>; version: number }) {
+export function StoragePanel({ usage: read, version }: { usage: () => Promise<StorageUsage | null>; version: number }) {
   const { t, number } = useT();
   const [usage, setUsage] = useState<StorageUsage | null | undefined>(undefined);
-  useEffect(() => { void storageUsage(estimate).then(setUsage); }, [estimate, version]);
+  useEffect(() => { void read().then(setUsage, () => setUsage(null)); }, [read, version]);
   if (usage === undefined) return null;
   return (
     <p data-testid="storage-usage">

@@ -1,4 +1,4 @@
-import type { AuditSummary } from '../../lib/store/schema';
+import type { AuditSummary } from '../../lib/history/model';
 import { useT } from '../i18n';
 
 export interface TimelineProps {

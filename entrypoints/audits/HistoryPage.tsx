@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { BackupPanel } from '../../components/history/BackupPanel';
 import { CompareView } from '../../components/history/CompareView';
 import { DomainList } from '../../components/history/DomainList';
@@ -14,6 +14,7 @@ import { listDomains } from '../../lib/store/domains';
 import { toStoreError } from '../../lib/store/errors';
 import { deleteAudit, deleteDomain, deleteEverything } from '../../lib/store/housekeeping';
 import type { DomainRecord } from '../../lib/store/schema';
+import { historyData } from './data';
 
 export interface HistoryPageProps {
   db: VigieDatabase;
@@ -41,6 +42,7 @@ export function HistoryPage({ db, io, initialDomain, now, onNavigate }: HistoryP
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [version, setVersion] = useState(0);
   const onCorrupt = useCallback(() => setCorrupt((n) => n + 1), []);
+  const data = useMemo(() => historyData(db, io, onCorrupt), [db, io, onCorrupt]);
   const failedToRead = (error: unknown) => {
     console.error('Vigie: the history could not be read', error);
     setNotice({ kind: 'error', text: t('history.error.open') });
@@ -120,7 +122,7 @@ export function HistoryPage({ db, io, initialDomain, now, onNavigate }: HistoryP
                 {compare?.phase === 'loading' && <p class="loading">{t('history.compare.loading')}</p>}
                 {compare?.phase === 'missing' && <p class="error" role="alert">{t('history.compare.missing')}</p>}
                 {compare?.phase === 'ready' && <CompareView a={compare.a} b={compare.b} />}
-                <MonthlyReport db={db} io={io} domain={domain} now={now} onCorrupt={onCorrupt} />
+                <MonthlyReport data={data} io={io} domain={domain} now={now} />
               </>
             )}
           <p>
@@ -135,8 +137,8 @@ export function HistoryPage({ db, io, initialDomain, now, onNavigate }: HistoryP
 
       <section class="housekeeping" aria-labelledby="housekeeping-title">
         <h2 id="housekeeping-title">{t('history.housekeeping')}</h2>
-        <StoragePanel estimate={io.estimate} version={version} />
-        <BackupPanel db={db} io={io} now={now} onRestored={() => setVersion((v) => v + 1)} />
+        <StoragePanel usage={data.storageUsage} version={version} />
+        <BackupPanel data={data} io={io} now={now} onRestored={() => setVersion((v) => v + 1)} />
         <p>
           <button type="button" class="danger" data-testid="delete-all" onClick={() => void guarded(t('history.delete.all.confirm'), async () => { await deleteEverything(db); go(null); })}>
             {t('history.delete.all')}

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 /** Backup and restore through the page: the download restores to the same history; a bad file shows its message and changes nothing. */
+import { historyData } from '../../entrypoints/audits/data';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { until, untilText } from '../support/dom';
@@ -25,7 +26,7 @@ function setup(db: VigieDatabase, locale: 'en' | 'fr' = 'en') {
   };
   const container = document.createElement('div');
   document.body.append(container);
-  render(<TranslatorProvider locale={locale}><BackupPanel db={db} io={io} now={() => new Date('2026-11-28T12:00:00.000Z')} onRestored={() => undefined} /></TranslatorProvider>, container);
+  render(<TranslatorProvider locale={locale}><BackupPanel data={historyData(db, io, () => undefined)} io={io} now={() => new Date('2026-11-28T12:00:00.000Z')} onRestored={() => undefined} /></TranslatorProvider>, container);
   return { container, downloads, applied: () => applied };
 }
 
