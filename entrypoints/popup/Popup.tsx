@@ -12,6 +12,7 @@ import type { Audit } from '../../lib/audit/schema';
 import type { ScanResponse } from '../../lib/messages';
 import type { Settings } from '../../lib/settings/schema';
 import { loadSettings } from '../../lib/settings/storage';
+import { SeverityCounts, TopActions } from '../../components/PopupGlance';
 
 type State =
   | { phase: 'idle' }
@@ -116,9 +117,14 @@ function PopupResult({ audit: scanned, previous }: { audit: Audit; previous: Ext
         </span>
       </p>
       <VerdictBanner signals={audit.signals} diagnosis={audit.diagnosis} points={audit.checklist.points} />
-      {kbStale && <p class="warning" role="note" data-testid="kb-stale">{t(kbStale.key, kbStale.params)}</p>}
-      <p class="count" data-testid="finding-count">{tn('popup.findingCount', audit.findings.length)}</p>
-      <FindingsBySeverity findings={audit.findings} evidence={audit.evidence} />
+      {/* The short form: the report gives the whole sentence. */}
+      {kbStale && <p class="warning compact" role="note" data-testid="kb-stale">{t('popup.kb-stale', kbStale.params)}</p>}
+      <SeverityCounts findings={audit.findings} />
+      <TopActions findings={audit.findings} />
+      <details class="all-findings" data-testid="all-findings">
+        <summary class="count" data-testid="finding-count">{tn('popup.findingCount', audit.findings.length)}</summary>
+        <FindingsBySeverity findings={audit.findings} evidence={audit.evidence} />
+      </details>
       <div class="actions">
         <button type="button" data-testid="open-report" onClick={() => openPage(`/report.html?id=${encodeURIComponent(audit.id)}`)}>
           {t('popup.openReport')}

@@ -76,6 +76,16 @@ describe('screenshot gallery', () => {
       const popup = await open(`popup.html?tabId=${scans.wordpress!.tabId}`, lang, POPUP);
       await popup.click('[data-testid=scan]');
       await popup.waitForSelector('[data-testid=result]', { timeout: 30_000 });
+      // At a glance: the grade, the verdict, the counts by severity and the three actions fit the
+      // popup without scrolling; the whole list is one click away.
+      if (process.env.VIGIE_DEBUG_POPUP) await popup.screenshot({ path: join(tmpdir(), `popup-debug-${lang}.png`) });
+      for (const part of ['grade', 'severity-counts', 'top-actions', 'finding-count']) {
+        const box = await popup.locator(`[data-testid=${part}]`).first().boundingBox();
+        expect(box, part).not.toBeNull();
+        expect(box!.y + box!.height, `${part} within the first ${POPUP.height} px`).toBeLessThanOrEqual(POPUP.height);
+      }
+      expect(await popup.locator('[data-testid=top-action]').count()).toBe(3);
+      expect(await popup.locator('[data-testid=all-findings]').getAttribute('open')).toBeNull();
       await shoot(popup, `popup.${lang}`, POPUP);
 
       const report = await open(`report.html?id=${scans.weak!.id}`, lang, PAGE);
