@@ -8,7 +8,7 @@ const params = parsePrintParams(location.search, navigator.languages);
 document.documentElement.lang = params.lang;
 render(
   <TranslatorProvider locale={params.lang}>
-    <PrintPage id={params.id} lang={params.lang} />
+    <PrintPage id={params.id} lang={params.lang} level={params.level} />
   </TranslatorProvider>,
   document.getElementById('app')!,
 );

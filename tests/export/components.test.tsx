@@ -125,7 +125,7 @@ describe('DocView and the print page', () => {
     const audit = Audit.parse(realistic);
     const root = await mount(
       <TranslatorProvider locale="fr">
-        <PrintPage id={audit.id} lang="fr" load={async (id) => (id === audit.id ? audit : null)} loadAgency={async () => AGENCY} />
+        <PrintPage id={audit.id} lang="fr" level="full" load={async (id) => (id === audit.id ? audit : null)} loadAgency={async () => AGENCY} />
       </TranslatorProvider>,
     );
     const page = await until(() => root.querySelector('[data-testid="print-page"]'), 'the print page');
@@ -133,6 +133,29 @@ describe('DocView and the print page', () => {
     expect(page.querySelector('.letterhead')!.textContent).toContain('Atelier Lumière');
     expect(page.querySelectorAll('.page-break').length).toBe(1);
     expect(document.title).toBe('Audit de maintenance — shop.example');
+    // The full report opens with its contents.
+    expect([...page.querySelectorAll('h2')][0]!.textContent).toBe('Sommaire');
+  });
+
+  it('prints the level asked for: the one-page summary, the meeting report (the default), everything', async () => {
+    const audit = Audit.parse(realistic);
+    const headings = async (level?: 'summary' | 'standard' | 'full') => {
+      const root = await mount(
+        <TranslatorProvider locale="en">
+          <PrintPage id={audit.id} lang="en" {...(level ? { level } : {})} load={async () => audit} loadAgency={async () => AGENCY} />
+        </TranslatorProvider>,
+      );
+      const page = await until(() => root.querySelector('[data-testid="print-page"]'), 'the print page');
+      return { level: page.getAttribute('data-level'), h2: [...page.querySelectorAll('h2')].map((h) => h.textContent ?? ''), length: (page.textContent ?? '').length };
+    };
+    const summary = await headings('summary');
+    const standard = await headings();
+    const full = await headings('full');
+    expect([summary.level, standard.level, full.level]).toEqual(['summary', 'standard', 'full']);
+    expect(summary.length).toBeLessThan(standard.length);
+    expect(standard.length).toBeLessThan(full.length);
+    expect(standard.h2).not.toContain('Contents');
+    expect(full.h2[0]).toBe('Contents');
   });
 
   it('says when the audit is not in the history', async () => {
@@ -141,9 +164,10 @@ describe('DocView and the print page', () => {
   });
 
   it('reads id and language from the address, the browser language by default', () => {
-    expect(parsePrintParams('?id=abc&lang=fr', ['en-US'])).toEqual({ id: 'abc', lang: 'fr' });
-    expect(parsePrintParams('?id=abc&lang=<x>', ['fr-FR'])).toEqual({ id: 'abc', lang: 'fr' });
-    expect(parsePrintParams('', ['de'])).toEqual({ id: '', lang: 'en' });
+    expect(parsePrintParams('?id=abc&lang=fr', ['en-US'])).toEqual({ id: 'abc', lang: 'fr', level: 'standard' });
+    expect(parsePrintParams('?id=abc&lang=<x>&level=summary', ['fr-FR'])).toEqual({ id: 'abc', lang: 'fr', level: 'summary' });
+    expect(parsePrintParams('?level=everything', ['de'])).toEqual({ id: '', lang: 'en', level: 'standard' });
+    expect(parsePrintParams('?level=full', ['de']).level).toBe('full');
   });
 
   it('reads the agency profile from storage and refuses an invalid one', async () => {

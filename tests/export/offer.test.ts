@@ -35,7 +35,8 @@ describe('proposal content follows the agency settings', () => {
       s.scope.rules['csp.missing'] = 'quote';
     });
     const out = exportAudit(shop(), 'text', { ...options('en', AGENCY, 'full'), settings }).content;
-    const quote = out.slice(out.indexOf('Separate quote'), out.indexOf('With and without maintenance'));
+    // The last occurrences: the full report's contents name the sections first.
+    const quote = out.slice(out.lastIndexOf('Separate quote'), out.lastIndexOf('With and without maintenance'));
     expect(quote).toContain('No Content Security Policy — as agreed for this check');
     expect(quote).toContain('jQuery 1.12.4 has 3 known vulnerabilities — needs a move to a new major version');
   });

@@ -108,7 +108,7 @@ export function maintenanceBlocks(ctx: ExportContext, audit: Audit): Block[] {
   return blocks;
 }
 
-function technologies(ctx: ExportContext, audit: Audit): Block[] {
+function technologies(ctx: ExportContext, audit: Audit, grouped = false): Block[] {
   const blocks: Block[] = [heading(2, ctx.t('export.section.technologies')), ...maintenanceBlocks(ctx, audit)];
   if (!audit.technologies.length) return [...blocks, paragraph(text(ctx.t('export.technologies.none')))];
   blocks.push({
@@ -119,6 +119,7 @@ function technologies(ctx: ExportContext, audit: Audit): Block[] {
       return [[text(ctx.clip(tech.name, 100))], tech.version ? [code(ctx.clip(tech.version, 64))] : [text('—')], [text(categoryLabel(ctx, tech.category))], [text(support.join(' ; ') || '—')], [text(ctx.number(tech.vulnerabilities.length))]];
     }),
   });
+  if (grouped) return [...blocks, ...vulnerabilitiesByComponent(ctx, audit)];
   const vulnerable = audit.technologies.filter((tech) => tech.vulnerabilities.length > 0);
   if (vulnerable.length) {
     blocks.push(heading(3, ctx.t('export.section.vulnerabilities')));
@@ -135,6 +136,35 @@ function technologies(ctx: ExportContext, audit: Audit): Block[] {
     });
   }
   return blocks;
+}
+
+const SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 } as const;
+
+/**
+ * Components with known vulnerabilities, one row each: how many, the worst, and the version that
+ * fixes them (the one answer of the audit, `updateTo`). The standard report's view: an old
+ * WordPress with a hundred advisories stays one line.
+ */
+function vulnerabilitiesByComponent(ctx: ExportContext, audit: Audit): Block[] {
+  const vulnerable = audit.technologies.filter((tech) => tech.vulnerabilities.length > 0);
+  if (!vulnerable.length) return [];
+  return [
+    heading(3, ctx.t('export.section.vulnerabilities')),
+    {
+      kind: 'table',
+      head: [ctx.t('export.col.component'), ctx.t('export.col.vulnerabilities'), ctx.t('export.col.worst'), ctx.t('export.col.fixedIn')],
+      rows: vulnerable.map((tech) => {
+        const worst = tech.vulnerabilities.reduce((a, b) => (SEVERITY_RANK[b.severity] > SEVERITY_RANK[a.severity] ? b : a)).severity;
+        const fix = tech.updateTo?.version;
+        return [
+          [text(ctx.clip(tech.name, 100)), ...(tech.version ? [text(' '), code(ctx.clip(tech.version, 64))] : [])],
+          [text(ctx.number(tech.vulnerabilities.length))],
+          [text(severityLabel(ctx, worst))],
+          fix ? [code(ctx.clip(fix, 64))] : [text('—')],
+        ] satisfies Inline[][];
+      }),
+    },
+  ];
 }
 
 function costOfWaiting(ctx: ExportContext, audit: Audit): Block[] {
@@ -183,12 +213,63 @@ function evidenceAppendix(ctx: ExportContext, audit: Audit): Block[] {
   return blocks;
 }
 
+/** The report's sections, listed after its title: the full report is long enough to need one. */
+function withContents(ctx: ExportContext, blocks: Block[]): Block[] {
+  const sections = blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level === 2);
+  const at = blocks.findIndex((b) => b.kind === 'heading' && b.level === 1);
+  if (sections.length < 3 || at < 0) return blocks;
+  const contents: Block[] = [heading(2, ctx.t('export.section.contents')), { kind: 'list', items: sections.map((h) => [text(h.text)]) }];
+  return [...blocks.slice(0, at + 1), ...contents, ...blocks.slice(at + 1)];
+}
+
+function factsTable(ctx: ExportContext, audit: Audit): Block {
+  return {
+    kind: 'table',
+    head: [ctx.t('export.col.item'), ctx.t('export.col.value')],
+    rows: [
+      [[text(ctx.t('export.fact.page'))], [code(ctx.clip(audit.url))]],
+      [[text(ctx.t('export.fact.date'))], [text(ctx.date(audit.startedAt))]],
+      [[text(ctx.t('export.fact.platform'))], [text(`${audit.platform.name} ${ctx.clip(audit.platform.version, 64)}`)]],
+      [[text(ctx.t('export.fact.headerSource'))], [text(ctx.has(`headerSource.${audit.headerSource}`) ? ctx.t(`headerSource.${audit.headerSource}`) : audit.headerSource)]],
+    ],
+  };
+}
+
+/**
+ * What a client meeting needs, in a few pages even for an old WordPress with dozens of known
+ * flaws: the summary, the findings by priority, the checklist, the components with their
+ * vulnerabilities counted per component, the risks and plan, and the recommended tier. The full
+ * report adds the channels, scope, scenarios, tier grid, cost of waiting and the evidence.
+ */
+export function standardDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile | null): Doc {
+  const title = ctx.t('export.standard.title', { domain: audit.domain });
+  return {
+    lang: ctx.locale,
+    title,
+    blocks: [
+      ...letterhead(agency),
+      heading(1, title),
+      factsTable(ctx, audit),
+      ...executiveSummary(ctx, audit),
+      ...findingsByPriority(ctx, audit),
+      ...checklistByBlock(ctx, audit),
+      ...technologies(ctx, audit, true),
+      ...riskBlocks(ctx, audit, false),
+      ...planBlocks(ctx, audit, false),
+      heading(2, ctx.t('export.section.tier')),
+      ...tierBlocks(ctx, audit),
+      ...notMeasured(ctx, audit),
+      footer(ctx, audit),
+    ],
+  };
+}
+
 export function fullDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile | null, offer: OfferSettings = offerSettings()): Doc {
   const title = ctx.t('export.full.title', { domain: audit.domain });
   return {
     lang: ctx.locale,
     title,
-    blocks: [
+    blocks: withContents(ctx, [
       ...letterhead(agency),
       heading(1, title),
       {
@@ -217,6 +298,6 @@ export function fullDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile 
       ...notMeasured(ctx, audit),
       ...evidenceAppendix(ctx, audit),
       footer(ctx, audit),
-    ],
+    ]),
   };
 }
