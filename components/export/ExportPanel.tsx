@@ -86,9 +86,18 @@ export function ExportPanel({ source, agency = null, initialLocale, printUrl, co
         </div>
       )}
       {printUrl && (
-        <a class="export-print" data-testid="export-print" href={`${printUrl}${printUrl.includes('?') ? '&' : '?'}lang=${locale}`} target="_blank" rel="noopener">
-          {t('export.ui.print')}
-        </a>
+        // Print or save as PDF at three levels: the meeting report is the default (no level in the address).
+        <p class="export-print-levels">
+          {t('export.ui.print.label')}{' '}
+          {(['summary', 'standard', 'full'] as const).map((level, i) => (
+            <span key={level}>
+              {i > 0 && ' · '}
+              <a class="export-print" data-testid={level === 'standard' ? 'export-print' : `export-print-${level}`} href={`${printUrl}${printUrl.includes('?') ? '&' : '?'}lang=${locale}${level === 'standard' ? '' : `&level=${level}`}`} target="_blank" rel="noopener">
+                {t(`export.ui.print.${level}`)}
+              </a>
+            </span>
+          ))}
+        </p>
       )}
     </section>
   );

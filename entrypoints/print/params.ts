@@ -7,8 +7,8 @@ import { pickLocale, type Locale } from '../../lib/i18n';
 
 export type PrintLevel = 'summary' | 'standard' | 'full';
 export const PRINT_LEVELS: readonly PrintLevel[] = ['summary', 'standard', 'full'];
-/** Which export each print level lays out: the summary is the one-page proposal. */
-export const PRINT_DOC: Record<PrintLevel, ExportLevel> = { summary: 'proposal', standard: 'standard', full: 'full' };
+/** Which export each print level lays out. */
+export const PRINT_DOC: Record<PrintLevel, ExportLevel> = { summary: 'summary', standard: 'standard', full: 'full' };
 
 export function parsePrintParams(search: string, languages: readonly string[]): { id: string; lang: Locale; level: PrintLevel } {
   const params = new URLSearchParams(search);

@@ -8,7 +8,7 @@ import type { Audit } from '../audit/schema';
 import { emailDoc } from './content/email';
 import { fullDoc, standardDoc } from './content/full';
 import { monthlyDoc } from './content/monthly';
-import { proposalDoc } from './content/proposal';
+import { proposalDoc, summaryDoc } from './content/proposal';
 import { questionnaireDoc } from './content/questionnaire';
 import { offerSettings } from '../proposal/offer';
 import { createExportContext } from './context';
@@ -31,7 +31,7 @@ export function redactForExport(audit: Audit): Audit {
   return { ...audit, url: redactUrl(audit.url), findings: audit.findings.map(redactFinding), evidence: redactEvidence(audit.evidence) };
 }
 
-const BUILDERS: Record<ExportLevel, typeof fullDoc> = { email: emailDoc, proposal: proposalDoc, standard: standardDoc, full: fullDoc };
+const BUILDERS: Record<ExportLevel, typeof fullDoc> = { email: emailDoc, summary: summaryDoc, proposal: proposalDoc, standard: standardDoc, full: fullDoc };
 
 export function auditDoc(audit: Audit, options: ExportOptions): Doc {
   return BUILDERS[options.level ?? 'full'](createExportContext(options), redactForExport(audit), parseAgencyProfile(options.agency), offerSettings(options.settings));

@@ -4,11 +4,11 @@ import type { Finding, PointId, PointStatus, Priority } from '../audit/schema';
 import type { Locale } from '../i18n';
 
 /**
- * How much is said: one paragraph for an email, one page for a proposal, what a client meeting
- * needs (standard), or the full report.
+ * How much is said: one paragraph for an email, a one-page summary, the proposal (with the plan,
+ * scope and service levels), what a client meeting needs (standard), or the full report.
  */
-export type ExportLevel = 'email' | 'proposal' | 'standard' | 'full';
-export const EXPORT_LEVELS: readonly ExportLevel[] = ['email', 'proposal', 'standard', 'full'];
+export type ExportLevel = 'email' | 'summary' | 'proposal' | 'standard' | 'full';
+export const EXPORT_LEVELS: readonly ExportLevel[] = ['email', 'summary', 'proposal', 'standard', 'full'];
 
 export type ExportFormat = 'markdown' | 'text' | 'html' | 'json' | 'csv';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['markdown', 'text', 'html', 'json', 'csv'];

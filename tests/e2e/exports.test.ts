@@ -205,6 +205,9 @@ describe('the report page', () => {
     await report.selectOption('[data-testid=export-language]', 'fr');
     await report.selectOption('[data-testid=export-level]', 'email');
     expect(await report.getAttribute('[data-testid=export-print]', 'href')).toBe(`${vigie.base}/print.html?id=${audit.id}&lang=fr`);
+    // The panel offers the three print levels.
+    expect(await report.getAttribute('[data-testid=export-print-summary]', 'href')).toBe(`${vigie.base}/print.html?id=${audit.id}&lang=fr&level=summary`);
+    expect(await report.getAttribute('[data-testid=export-print-full]', 'href')).toBe(`${vigie.base}/print.html?id=${audit.id}&lang=fr&level=full`);
     // A French email summary, while the page itself stays in English.
     await clickCopy(report, 'copy-text');
     const french = (await readClipboard(report)).text;
@@ -265,7 +268,7 @@ async function printedText(page: Page, pdf: Buffer, name: string): Promise<strin
 describe('the print page', () => {
   it.each(['fr', 'en'] as const)('renders the full report in %s to an A4 PDF with the title, domain and grade', async (lang) => {
     const page = await vigie.context.newPage();
-    await page.goto(`${vigie.base}/print.html?id=${audit.id}&lang=${lang}`);
+    await page.goto(`${vigie.base}/print.html?id=${audit.id}&lang=${lang}&level=full`);
     await page.waitForSelector(`[data-testid=print-page][data-audit-id="${audit.id}"]`);
     const doc = docOf(audit, 'full', lang);
     expect(await page.title()).toBe(doc.title);

@@ -99,7 +99,7 @@ describe('screenshot gallery', () => {
       await components.evaluate(() => document.querySelector('[data-testid=surface]')?.parentElement?.scrollIntoView());
       await shoot(components, `components.${lang}`, PAGE);
 
-      const print = await open(`print.html?id=${scans.weak!.id}&lang=${lang}`, lang, PAGE);
+      const print = await open(`print.html?id=${scans.wordpress!.id}&lang=${lang}&level=summary`, lang, PAGE);
       await print.waitForSelector('.export-doc');
       await shoot(print, `print.${lang}`, PAGE);
 

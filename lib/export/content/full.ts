@@ -46,13 +46,15 @@ function findingDetails(ctx: ExportContext, finding: Finding): Block[] {
   const explain = findingExplain(ctx, finding);
   const fix = findingFix(ctx, finding);
   return [
-    paragraph(strong(findingTitle(ctx, finding)), text(' '), code(finding.id.length > 120 ? ctx.clip(finding.id, 120) : finding.id)),
+    // The title alone: a rule id says nothing to the client (the JSON and CSV keep it).
+    paragraph(strong(findingTitle(ctx, finding))),
     ...(explain ? [paragraph(strong(ctx.t('finding.explain')), text(' — '), text(explain))] : []),
     ...(fix ? [paragraph(strong(ctx.t('finding.fix')), text(' — '), text(fix))] : []),
   ];
 }
 
-function findingsByPriority(ctx: ExportContext, audit: Audit): Block[] {
+/** `detailsFor`: the priorities whose findings get their "why it matters" and "what to do" (all by default). */
+function findingsByPriority(ctx: ExportContext, audit: Audit, detailsFor: readonly string[] = PRIORITY_ORDER): Block[] {
   const blocks: Block[] = [heading(2, ctx.t('export.section.findings'))];
   if (!audit.findings.length) return [...blocks, paragraph(text(ctx.t('export.findings.none')))];
   for (const priority of PRIORITY_ORDER) {
@@ -64,7 +66,7 @@ function findingsByPriority(ctx: ExportContext, audit: Audit): Block[] {
       head: [ctx.t('export.col.finding'), ctx.t('export.col.severity'), ctx.t('proposal.col.dimension'), ctx.t('export.col.deadline'), ctx.t('export.col.age')],
       rows: group.map((f) => [[text(findingTitle(ctx, f))], [text(severityLabel(ctx, f.severity))], [text(dimensionLabel(ctx, f.dimension))], [text(deadlineText(ctx, f))], [text(ageText(ctx, f, audit.startedAt))]]),
     });
-    for (const f of group) blocks.push(...findingDetails(ctx, f));
+    if (detailsFor.includes(priority)) for (const f of group) blocks.push(...findingDetails(ctx, f));
   }
   return blocks;
 }
@@ -91,6 +93,23 @@ function checklistByBlock(ctx: ExportContext, audit: Audit): Block[] {
     });
   }
   return blocks;
+}
+
+/** The checklist points that are not OK yet, in one table: what the meeting has to settle. */
+function checklistToSettle(ctx: ExportContext, audit: Audit): Block[] {
+  const open = audit.checklist.points.filter((p) => p.status !== 'ok' && p.status !== 'na');
+  const blocks: Block[] = [heading(2, ctx.t('export.section.checklist'))];
+  if (!open.length) return [...blocks, paragraph(text(ctx.t('export.checklist.allOk')))];
+  return [...blocks, {
+    kind: 'table',
+    head: [ctx.t('export.col.point'), ctx.t('export.col.level'), ctx.t('export.col.status'), ctx.t('export.col.suggested')],
+    rows: open.map((p) => [
+      [text(`${p.id} — ${pointLabel(ctx, p.id)}`)],
+      [text(levelLabel(ctx, p.level))],
+      [text(statusLabel(ctx, p.status))],
+      [text(p.suggested ? statusLabel(ctx, p.suggested.status) : '—')],
+    ]),
+  }];
 }
 
 /** The maintenance surface and the knowledge base's date, in sentences (shared by the full report and the proposal). */
@@ -251,11 +270,12 @@ export function standardDoc(ctx: ExportContext, audit: Audit, agency: AgencyProf
       heading(1, title),
       factsTable(ctx, audit),
       ...executiveSummary(ctx, audit),
-      ...findingsByPriority(ctx, audit),
-      ...checklistByBlock(ctx, audit),
+      // Why and what to do for the urgent ones; the rest are listed with their deadlines.
+      ...findingsByPriority(ctx, audit, ['P0', 'P1']),
+      ...checklistToSettle(ctx, audit),
       ...technologies(ctx, audit, true),
-      ...riskBlocks(ctx, audit, false),
-      ...planBlocks(ctx, audit, false),
+      ...riskBlocks(ctx, audit, true),
+      ...planBlocks(ctx, audit, true),
       heading(2, ctx.t('export.section.tier')),
       ...tierBlocks(ctx, audit),
       ...notMeasured(ctx, audit),
