@@ -42,6 +42,7 @@ export function TechnologiesTable({ technologies, kbDate }: { technologies: Tech
                       return (
                         <li key={v.id}>
                           <span class={`chip sev-${v.severity}`}>{t(`severity.${v.severity}`)}</span>{' '}
+                          {v.severityUnknown && <span class="muted">({t('tech.severity.unknown')}) </span>}
                           {href ? <a href={href} target="_blank" rel="noopener noreferrer">{v.id}</a> : <code>{v.id}</code>} — {v.weakness ? t(`weakness.${v.weakness}`, { component: tech.name }) : v.summary}
                           {v.fixedIn && <> ({t('report.tech.fixedIn', { version: v.fixedIn })})</>}
                         </li>

@@ -189,3 +189,18 @@ describe('where a component was seen, in words', () => {
     expect(evidenceForPeople(other)).toBe(other);
   });
 });
+
+describe('a severity the source does not state', () => {
+  it('is said to be a default in the report table and the full export', async () => {
+    const { exportAudit } = await import('../../lib/export');
+    const { Audit } = await import('../../lib/audit/schema');
+    const { readFileSync: read } = await import('node:fs');
+    const audit = Audit.parse(JSON.parse(read(join(process.cwd(), 'tests', 'fixtures', 'audits', 'shop-example.json'), 'utf8')));
+    const tech = audit.technologies.find((t) => t.vulnerabilities.length > 0)!;
+    tech.vulnerabilities[0] = { ...tech.vulnerabilities[0]!, severityUnknown: true };
+    for (const [locale, words] of [['en', 'severity not stated by the source'], ['fr', 'gravité non indiquée par la source']] as const) {
+      const out = exportAudit(audit, 'markdown', { locale, level: 'full', agency: null }).content;
+      expect(out).toContain(`(${words})`);
+    }
+  });
+});

@@ -148,7 +148,8 @@ function technologies(ctx: ExportContext, audit: Audit, grouped = false): Block[
       rows: vulnerable.flatMap((tech) => tech.vulnerabilities.map((v) => [
         [text(ctx.clip(tech.name, 100)), ...(tech.version ? [text(' '), code(ctx.clip(tech.version, 64))] : [])],
         isSafeLinkUrl(v.url) ? [link(ctx.clip(v.id, 100), v.url)] : [text(ctx.clip(v.id, 100)), text(' '), code(ctx.clip(v.url, 500))],
-        [text(severityLabel(ctx, v.severity))],
+        // A default severity is said to be one (most Drupal advisories state none).
+        [text(v.severityUnknown ? `${severityLabel(ctx, v.severity)} (${ctx.t('tech.severity.unknown')})` : severityLabel(ctx, v.severity))],
         [text(ctx.clip(v.weakness ? ctx.t(`weakness.${v.weakness}`, { component: tech.name }) : v.summary))],
         v.fixedIn ? [code(ctx.clip(v.fixedIn, 64))] : [text('—')],
       ] satisfies Inline[][])),

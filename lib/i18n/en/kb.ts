@@ -45,6 +45,7 @@ export const kb = {
   'tech.source-kind.style': 'Theme header',
   'tech.source-kind.query-hint': '"?ver=" of',
   'tech.source-kind.extension-url': 'Extension file',
+  'tech.severity.unknown': 'severity not stated by the source',
   'tech.status.eol': 'End of life since {date|date}',
   'tech.status.eol-undated': 'End of life (date not given by its authors)',
   'tech.status.patched-after-eol': 'Branch {cycle}: end of life announced for {eol|date}, but security releases continue (latest {version}, {date|date})',

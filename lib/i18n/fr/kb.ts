@@ -47,6 +47,7 @@ export const kb: Record<keyof typeof en, string> = {
   'tech.source-kind.style': 'En-tête du thème',
   'tech.source-kind.query-hint': '« ?ver= » de',
   'tech.source-kind.extension-url': 'Fichier de l\'extension',
+  'tech.severity.unknown': 'gravité non indiquée par la source',
   'tech.status.eol': 'Fin de vie depuis le {date|date}',
   'tech.status.eol-undated': 'Fin de vie (date non communiquée par ses auteurs)',
   'tech.status.patched-after-eol': 'Branche {cycle} : fin de vie annoncée au {eol|date}, mais les correctifs de sécurité continuent (dernière : {version}, du {date|date})',
