@@ -108,7 +108,16 @@ export async function launchVigieFirefox(options = {}) {
        */
       async openTab(url) {
         const tabId = await controlPage.evaluate(async (u) => (await globalThis.browser.tabs.create({ url: u, active: false })).id, url);
-        await waitFor(() => controlPage.evaluate(async (id) => (await globalThis.browser.tabs.get(id)).status === 'complete', tabId), { what: `${url} to load` });
+        // Loaded, and settled: a redirect (http:// to https://) can report "complete" for the first
+        // document before the tab moves on, and a scan injected then meets the next one. The same
+        // complete document at two polls in a row is the page the test will scan.
+        let seen = '';
+        await waitFor(async () => {
+          const tab = await controlPage.evaluate(async (id) => { const t = await globalThis.browser.tabs.get(id); return `${t.status} ${t.url}`; }, tabId);
+          const settled = tab.startsWith('complete ') && tab === seen;
+          seen = tab;
+          return settled;
+        }, { what: `${url} to load` });
         return /** @type {number} */ (tabId);
       },
       /**
