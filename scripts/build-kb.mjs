@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openMirror } from './kb/mirror.mjs';
+import { compareVersions } from './kb/versions.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const KB_DIR = join(root, 'public', 'kb');
@@ -54,21 +55,8 @@ const NPM_VERSIONS = {
 
 const SEVERITY = { critical: 'c', high: 'h', medium: 'm', low: 'l', info: 'i' };
 
-// ---- versions: enough ordering for sorting and range checks (lib/version is TypeScript) ----
-function splitVersion(v) {
-  const m = /^v?(\d+(?:\.\d+)*)(.*)$/.exec(String(v)) ?? ['', '0', String(v)];
-  return { nums: m[1].split('.').map(Number), pre: m[2].replace(/^[-.]/, '') };
-}
-export function compareVersions(a, b) {
-  const x = splitVersion(a);
-  const y = splitVersion(b);
-  for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
-    const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
-    if (d) return d < 0 ? -1 : 1;
-  }
-  if (!x.pre || !y.pre) return x.pre ? -1 : y.pre ? 1 : 0;
-  return x.pre.localeCompare(y.pre, 'en', { numeric: true });
-}
+// Versions are ordered by scripts/kb/versions.mjs (re-exported: the tests sort with it).
+export { compareVersions };
 
 // ---- encoding ----
 export function encodeRange(r) {

@@ -65,7 +65,8 @@ export const pageFileReader: FileReader = async (url, limits) => {
   try {
     // A redirect is not this file: not followed (it would be another address, perhaps another site).
     const response = await fetch(url, { credentials: 'omit', redirect: 'manual', cache: 'force-cache', signal: controller.signal });
-    if (response.type === 'opaqueredirect' || response.redirected || (response.url && response.url !== url)) {
+    // Browsers answer a manual redirect with an opaque response; other fetch implementations with the 3xx itself.
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400) || response.redirected || (response.url && response.url !== url)) {
       response.body?.cancel().catch(() => {});
       return { kind: 'redirected' };
     }

@@ -204,3 +204,25 @@ describe('a severity the source does not state', () => {
     }
   });
 });
+
+describe('the page reader of version files', () => {
+  it('sends no credentials, follows no redirect and reads no more than the limit', async () => {
+    const { pageFileReader } = await import('../../lib/collect/version-files');
+    const calls: RequestInit[] = [];
+    const original = globalThis.fetch;
+    globalThis.fetch = (async (_url: string, init: RequestInit) => {
+      calls.push(init);
+      return new Response('=== X ===\nStable tag: 1.0.0\n' + 'x'.repeat(100_000), { status: 200 });
+    }) as typeof fetch;
+    try {
+      const got = await pageFileReader(`${ORIGIN}/wp-content/plugins/x/readme.txt`, { ...VERSION_FILE_LIMITS, maxBytes: 1024 });
+      expect(calls[0]).toMatchObject({ credentials: 'omit', redirect: 'manual' });
+      expect(got.kind).toBe('body');
+      expect(got.kind === 'body' && got.bytes.length).toBe(1024);
+      globalThis.fetch = (async () => Response.redirect(`${ORIGIN}/elsewhere`, 302)) as typeof fetch;
+      expect(await pageFileReader(`${ORIGIN}/wp-content/plugins/x/readme.txt`, VERSION_FILE_LIMITS)).toEqual({ kind: 'redirected' });
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+});

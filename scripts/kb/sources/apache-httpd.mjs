@@ -45,6 +45,7 @@
  * matter and the repository has no licence file of its own: it is the ASF's, Apache-2.0.
  */
 import { weaknessOf } from '../weakness.mjs';
+import { compareVersions } from '../versions.mjs';
 
 export const SOURCE_ID = 'apache-httpd';
 export const COMPONENT = 'apache';
@@ -60,25 +61,11 @@ const PAGES = ['2.4', '2.2', '2.0', '1.3'];
 
 // ---- versions ----
 /** "2.4.29" → { nums: [2, 4, 29], pre: '' }; "2.3.4-alpha" → pre "alpha". */
-function splitVersion(v) {
-  const m = /^(\d+(?:\.\d+)*)(.*)$/.exec(String(v).trim());
-  return m ? { nums: m[1].split('.').map(Number), pre: m[2].replace(/^[-.]/, '') } : null;
-}
-export function compareVersions(a, b) {
-  const x = splitVersion(a) ?? { nums: [], pre: '' };
-  const y = splitVersion(b) ?? { nums: [], pre: '' };
-  for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
-    const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
-    if (d) return d < 0 ? -1 : 1;
-  }
-  if (!x.pre || !y.pre) return x.pre === y.pre ? 0 : x.pre ? -1 : 1;
-  return x.pre.localeCompare(y.pre, 'en', { numeric: true });
-}
 const isVersion = (v) => typeof v === 'string' && /^\d+(\.\d+)+(-[0-9A-Za-z.]+)?$/.test(v.trim());
 /** "2.4" → "2.4.0" (a branch as lower bound); full versions unchanged. */
 const full = (v) => (/^\d+\.\d+$/.test(v) ? `${v}.0` : v);
 /** The branch of a version: its first two numbers. */
-const branchOf = (v) => splitVersion(v)?.nums.slice(0, 2).join('.') ?? '';
+const branchOf = (v) => (/^(\d+)(?:\.(\d+))?/.exec(String(v).trim()) ?? []).slice(1).filter((n) => n !== undefined).join('.');
 const byVersion = (a, b) => compareVersions(a, b);
 const iso = (t) => (typeof t === 'string' && /^\d{4}-\d{2}-\d{2}/.test(t) ? t.slice(0, 10) : undefined);
 

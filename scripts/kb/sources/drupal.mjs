@@ -25,6 +25,7 @@
  * otherwise 'medium' with `severityUnknown` (the records carry no Drupal risk label).
  */
 import { weaknessOf, severityOfCvss } from '../weakness.mjs';
+import { compareVersions } from '../versions.mjs';
 
 export const SOURCE_ID = 'drupal';
 const CORE_PACKAGES = new Set(['drupal/core', 'drupal/drupal']);
@@ -164,17 +165,6 @@ export function statedRiskScore(text) {
   return score >= 0 && score <= 10 ? score : undefined;
 }
 
-/** Numeric version order, enough to sort ranges ("7.58" < "8.0.0" < "10.1"). */
-export function compareVersions(a, b) {
-  const x = String(a).split(/[.-]/);
-  const y = String(b).split(/[.-]/);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const [p, q] = [x[i] ?? '0', y[i] ?? '0'];
-    const d = /^\d+$/.test(p) && /^\d+$/.test(q) ? Number(p) - Number(q) : p.localeCompare(q);
-    if (d) return d < 0 ? -1 : 1;
-  }
-  return 0;
-}
 
 /** Each range once, in the order of their bounds (no lower bound first). */
 export function sortRanges(ranges) {

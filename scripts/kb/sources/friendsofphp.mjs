@@ -25,6 +25,7 @@
  * critical, critical → high, moderately critical → medium, less critical → low, not critical → info.
  */
 import { weaknessOf } from '../weakness.mjs';
+import { compareVersions } from '../versions.mjs';
 
 export const SOURCE_ID = 'friendsofphp';
 
@@ -195,17 +196,6 @@ export function rangeOf(constraints, version = (v) => v) {
 const byNumber = (a, b) => a.localeCompare(b, 'en', { numeric: true });
 const rangeKey = (r) => [r.fromExclusive ? '>' : '', r.from ?? '', r.below ?? '', r.atMost ?? ''].join('|');
 
-/** Numeric version order, enough to sort ranges. */
-export function compareVersions(a, b) {
-  const x = String(a).split(/[.-]/);
-  const y = String(b).split(/[.-]/);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const [p, q] = [x[i] ?? '0', y[i] ?? '0'];
-    const d = /^\d+$/.test(p) && /^\d+$/.test(q) ? Number(p) - Number(q) : p.localeCompare(q);
-    if (d) return d < 0 ? -1 : 1;
-  }
-  return 0;
-}
 
 function sortRanges(ranges) {
   const seen = new Set();

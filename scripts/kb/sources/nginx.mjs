@@ -31,6 +31,7 @@
  * (© Igor Sysoev, © Nginx, Inc.): BSD-2-Clause.
  */
 import { weaknessOf } from '../weakness.mjs';
+import { compareVersions } from '../versions.mjs';
 
 export const SOURCE_ID = 'nginx';
 export const COMPONENT = 'nginx';
@@ -47,20 +48,6 @@ const LOCAL_WEAKNESS = [
 ];
 
 // ---- versions ----
-function splitVersion(v) {
-  const m = /^(\d+(?:\.\d+)*)(.*)$/.exec(String(v).trim());
-  return m ? { nums: m[1].split('.').map(Number), pre: m[2].replace(/^[-.]/, '') } : null;
-}
-export function compareVersions(a, b) {
-  const x = splitVersion(a) ?? { nums: [], pre: '' };
-  const y = splitVersion(b) ?? { nums: [], pre: '' };
-  for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
-    const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
-    if (d) return d < 0 ? -1 : 1;
-  }
-  if (!x.pre || !y.pre) return x.pre === y.pre ? 0 : x.pre ? -1 : 1;
-  return x.pre.localeCompare(y.pre, 'en', { numeric: true });
-}
 const isVersion = (v) => /^\d+\.\d+\.\d+$/.test(v);
 const nums = (v) => v.split('.').map(Number);
 /** The first version of the next branch: 1.22.1 → 1.23.0. */
