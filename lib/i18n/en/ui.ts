@@ -39,6 +39,7 @@ export const ui = {
   'report.date': 'Date',
   'report.platform': 'Browser',
   'report.headerSource': 'Header source',
+  'report.contents': 'On this page',
   'report.findings': 'Findings',
   'report.scoreTests': 'Score details',
   'report.test': 'Test',

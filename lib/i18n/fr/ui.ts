@@ -42,6 +42,7 @@ export const ui: SameKeys<typeof en> = {
   'report.date': 'Date',
   'report.platform': 'Navigateur',
   'report.headerSource': 'Source des en-têtes',
+  'report.contents': 'Sur cette page',
   'report.findings': 'Constats',
   'report.scoreTests': 'Détail du score',
   'report.test': 'Test',
