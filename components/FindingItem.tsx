@@ -2,6 +2,8 @@ import { evidenceForPeople } from '../lib/export/tech-status';
 import type { Finding } from '../lib/audit/schema';
 import type { Evidence } from '../lib/evidence/schema';
 import { fixFor } from '../lib/fixes';
+import { jobSize } from '../lib/fixes/effort';
+import { businessImpactKey } from '../lib/proposal/impact';
 import { useT } from './i18n';
 
 function FixSnippets({ finding, evidence }: { finding: Finding; evidence: Evidence }) {
@@ -31,6 +33,7 @@ export function FindingItem({ finding, open = false, evidence }: { finding: Find
   const { t } = useT();
   const params = finding.message.params;
   const base = finding.message.key.replace(/\.title$/, '');
+  const impact = businessImpactKey(finding);
   return (
     <li class={`finding sev-${finding.severity}`} data-testid="finding" data-rule-id={finding.ruleId} data-finding-id={finding.id}>
       <details open={open}>
@@ -54,8 +57,15 @@ export function FindingItem({ finding, open = false, evidence }: { finding: Find
           )}
           <h4>{t('finding.explain')}</h4>
           <p>{t(`${base}.explain`, params)}</p>
+          {impact && (
+            <>
+              <h4>{t('finding.business')}</h4>
+              <p data-testid="finding-business">{t(impact)}</p>
+            </>
+          )}
           <h4>{t('finding.fix')}</h4>
           <p>{t(`${base}.fix`, params)}</p>
+          {finding.severity !== 'info' && <p class="muted" data-testid="finding-job" data-size={jobSize(finding)}><strong>{t('finding.job')}</strong> — {t(`job.${jobSize(finding)}`)}</p>}
           {evidence && <FixSnippets finding={finding} evidence={evidence} />}
         </div>
       </details>
