@@ -116,6 +116,8 @@ export const history = {
   'history.backup.done.other': 'Backup ready: {count} audits.',
   'history.restore.title': 'Restore',
   'history.restore.file': 'Backup file',
+  'history.restore.choose': 'Choose a file…',
+  'history.restore.none': 'No file chosen',
   'history.restore.mode.merge': 'Add to the current history (audits already here are kept as they are)',
   'history.restore.mode.replace': 'Replace the current history with the file',
   'history.restore.button': 'Restore',

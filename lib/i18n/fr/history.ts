@@ -118,6 +118,8 @@ export const history: SameKeys<typeof en> = {
   'history.backup.done.other': 'Sauvegarde prête : {count} audits.',
   'history.restore.title': 'Restauration',
   'history.restore.file': 'Fichier de sauvegarde',
+  'history.restore.choose': 'Choisir un fichier…',
+  'history.restore.none': 'Aucun fichier choisi',
   'history.restore.mode.merge': 'Ajouter à l\'historique actuel (les audits déjà présents restent tels quels)',
   'history.restore.mode.replace': 'Remplacer l\'historique actuel par le fichier',
   'history.restore.button': 'Restaurer',
