@@ -52,3 +52,21 @@ describe('a finding for people', () => {
     expect(root.querySelector('.evidence code')!.textContent).toBe('<img src=x onerror=alert(1)>');
   });
 });
+
+describe('evidence of a finding with a hundred advisories', () => {
+  it('shows five of each kind and says how many more', () => {
+    const many = {
+      ...finding('components.vulnerable-version', 'critical', 'A1', 'wordpress@4.9.8', 'P0'),
+      evidence: [
+        { label: 'evidence.components.source', value: 'meta-generator' },
+        ...Array.from({ length: 40 }, (_, i) => ({ label: 'evidence.components.advisory', value: `CVE-2020-${1000 + i}` })),
+      ],
+    };
+    act(() => render(<TranslatorProvider locale="fr"><FindingItem finding={many} open /></TranslatorProvider>, root));
+    const lines = [...root.querySelectorAll('.evidence li')].map((li) => li.textContent);
+    expect(lines).toHaveLength(7);
+    // The generator tag is named, not quoted as markup.
+    expect(lines[0]).toBe('Balise « generator » de la page');
+    expect(lines[6]).toBe('… et 35 autres');
+  });
+});

@@ -22,6 +22,8 @@ export const ui = {
   'severity.low': 'Low',
   'severity.info': 'Information',
   'finding.evidence': 'Evidence',
+  'finding.evidence.more.one': '… and one more',
+  'finding.evidence.more.other': '… and {count} more',
   'finding.explain': 'Why it matters',
   'finding.fix': 'How to fix it',
   'finding.business': 'For your business',

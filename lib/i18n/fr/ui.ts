@@ -25,6 +25,8 @@ export const ui: SameKeys<typeof en> = {
   'severity.low': 'Faible',
   'severity.info': 'Information',
   'finding.evidence': 'Preuve',
+  'finding.evidence.more.one': '… et une autre',
+  'finding.evidence.more.other': '… et {count} autres',
   'finding.explain': 'Pourquoi c\'est important',
   'finding.fix': 'Comment corriger',
   'finding.business': 'Pour votre activité',
