@@ -48,9 +48,9 @@ export function ReportPage() {
 /** The report's sections, in page order, for its contents line (anchor id, heading). */
 const SECTIONS: ReadonlyArray<readonly [string, string]> = [
   ['findings', 'report.findings'],
-  ['priorities', 'report.priorities'],
+  ['priorities', 'priorities.title'],
   ['checklist', 'report.checklist'],
-  ['tier', 'report.tier'],
+  ['tier', 'tier.title'],
   ['technologies', 'report.technologies'],
   ['score', 'report.scoreTests'],
   ['export', 'export.ui.title'],
@@ -112,10 +112,10 @@ function Report({ audit: loaded, settings, agency, onSettings }: { audit: Audit;
         <FindingsBySeverity findings={audit.findings} evidence={audit.evidence} />
       </section>
 
-      <section id="priorities">
-        <h2>{t('report.priorities')}</h2>
+      {/* The list has its own heading: the page adds none (two headings in a row said the same). */}
+      <div id="priorities">
         <PrioritiesList findings={audit.findings} now={new Date(audit.startedAt)} priorities={settings.priorities} />
-      </section>
+      </div>
 
       <section id="checklist">
         <h2>{t('report.checklist')}</h2>
@@ -123,10 +123,9 @@ function Report({ audit: loaded, settings, agency, onSettings }: { audit: Audit;
         <ChecklistEntry points={audit.checklist.points} findings={audit.findings} onStatus={checklist.onStatus} onAccept={checklist.onAccept} onNote={checklist.onNote} />
       </section>
 
-      <section id="tier">
-        <h2>{t('report.tier')}</h2>
+      <div id="tier">
         <TierCard tier={audit.diagnosis.tier} tiers={settings.tiers} {...(criticality ? { criticality } : {})} onDeclareCriticality={(level) => void declare(level)} />
-      </section>
+      </div>
 
       <section id="technologies">
         <h2>{t('report.technologies')}</h2>
