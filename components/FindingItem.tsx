@@ -42,7 +42,11 @@ export function boundedEvidence<T extends { label: string }>(items: readonly T[]
   return { shown, hidden: items.length - shown.length };
 }
 
-/** One finding, expandable to its evidence, explanation and fix. Page-supplied values render as text only. */
+/**
+ * One finding, expandable to its evidence, explanation, business impact and fix; page-supplied values
+ * render as text only. Its parts are labelled paragraphs, not headings: thirty findings would
+ * otherwise repeat the same headings thirty times.
+ */
 export function FindingItem({ finding, open = false, evidence }: { finding: Finding; open?: boolean; evidence?: Evidence }) {
   const { t, tn } = useT();
   const params = finding.message.params;
@@ -60,7 +64,7 @@ export function FindingItem({ finding, open = false, evidence }: { finding: Find
         <div class="finding-body">
           {finding.evidence.length > 0 && (
             <>
-              <h4>{t('finding.evidence')}</h4>
+              <p class="finding-part">{t('finding.evidence')}</p>
               <ul class="evidence">
                 {shown.map((item, i) => (
                   <li key={i}>
@@ -71,15 +75,15 @@ export function FindingItem({ finding, open = false, evidence }: { finding: Find
               </ul>
             </>
           )}
-          <h4>{t('finding.explain')}</h4>
+          <p class="finding-part">{t('finding.explain')}</p>
           <p>{t(`${base}.explain`, params)}</p>
           {impact && (
             <>
-              <h4>{t('finding.business')}</h4>
+              <p class="finding-part">{t('finding.business')}</p>
               <p data-testid="finding-business">{t(impact)}</p>
             </>
           )}
-          <h4>{t('finding.fix')}</h4>
+          <p class="finding-part">{t('finding.fix')}</p>
           <p>{t(`${base}.fix`, params)}</p>
           {finding.severity !== 'info' && <p class="muted" data-testid="finding-job" data-size={jobSize(finding)}><strong>{t('finding.job')}</strong> — {t(`job.${jobSize(finding)}`)}</p>}
           {evidence && <FixSnippets finding={finding} evidence={evidence} />}

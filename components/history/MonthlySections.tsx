@@ -1,12 +1,13 @@
 import type { MonthlyReportData } from '../../lib/history/monthly';
 import { SEVERITIES } from '../../lib/audit/schema';
 import { useT } from '../i18n';
-import { FindingLines } from './FindingLines';
+import { FindingLines, useFindingTitle } from './FindingLines';
 import { PRIORITIES_ORDER } from './priorities';
 
 /** The seven headings of the monthly report, drawn from the report data. */
 export function MonthlySections({ data }: { data: MonthlyReportData }) {
   const { t, tn, date, number } = useT();
+  const title = useFindingTitle();
   const version = (v: string | null) => v ?? t('history.monthly.tech.unknownVersion');
   const s = data.security;
   return (
@@ -37,9 +38,9 @@ export function MonthlySections({ data }: { data: MonthlyReportData }) {
 
       <h3>4. {t('history.monthly.security')}</h3>
       {s.scoreTo !== null && <p>{t(`history.monthly.security.trend.${s.trend}`, { from: s.scoreFrom ?? s.scoreTo, to: s.scoreTo })}</p>}
-      <h4>{t('history.compare.fixed')} ({s.fixed.length})</h4>
+      <h4>{t('history.monthly.security.fixed', { count: s.fixed.length })}</h4>
       <FindingLines findings={s.fixed} testId="monthly-fixed" />
-      <h4>{t('history.compare.appeared')} ({s.appeared.length})</h4>
+      <h4>{t('history.monthly.security.appeared', { count: s.appeared.length })}</h4>
       <FindingLines findings={s.appeared} testId="monthly-appeared" />
       <h4>{t('history.monthly.security.open')}</h4>
       <ul class="inline-list">
@@ -52,9 +53,9 @@ export function MonthlySections({ data }: { data: MonthlyReportData }) {
       </ul>
 
       <h3>6. {t('history.monthly.performance')}</h3>
-      <h4>{t('history.compare.fixed')} ({data.performance.fixed.length})</h4>
+      <h4>{t('history.monthly.performance.fixed', { count: data.performance.fixed.length })}</h4>
       <FindingLines findings={data.performance.fixed} />
-      <h4>{t('history.compare.appeared')} ({data.performance.appeared.length})</h4>
+      <h4>{t('history.monthly.performance.appeared', { count: data.performance.appeared.length })}</h4>
       <FindingLines findings={data.performance.appeared} />
       <p>{tn('history.monthly.performance.open', data.performance.open)}</p>
 
@@ -63,7 +64,7 @@ export function MonthlySections({ data }: { data: MonthlyReportData }) {
         <ol data-testid="monthly-recommendations">
           {data.recommendations.map((r) => (
             <li key={r.finding.id}>
-              <span class={`chip sev-${r.finding.severity}`}>{r.finding.priority}</span> <span class="finding-title">{r.finding.title}</span>
+              <span class={`chip sev-${r.finding.severity}`}>{t(`severity.${r.finding.severity}`)}</span> <span class="chip priority">{r.finding.priority}</span> <span class="finding-title">{title(r.finding)}</span>
               {r.firstSeen && r.multiplier !== null && <span class="muted"> — {t('history.monthly.age', { date: date(r.firstSeen), multiplier: r.multiplier })}</span>}
             </li>
           ))}

@@ -27,7 +27,7 @@ describe('a finding for people', () => {
   for (const [locale, business, job] of [['en', 'For your business', 'A configuration change'], ['fr', 'Pour votre activité', 'Un changement de configuration']] as const) {
     it(`reads what, why, for the business, what to do, how big (${locale})`, () => {
       act(() => render(<TranslatorProvider locale={locale}><FindingItem finding={hsts} open /></TranslatorProvider>, root));
-      const headings = [...root.querySelectorAll('h4')].map((h) => h.textContent);
+      const headings = [...root.querySelectorAll('.finding-part')].map((h) => h.textContent);
       expect(headings).toHaveLength(4);
       expect(headings[2]).toBe(business);
       expect(root.querySelector('[data-testid=finding-business]')!.textContent!.length).toBeGreaterThan(40);
@@ -68,5 +68,16 @@ describe('evidence of a finding with a hundred advisories', () => {
     // The generator tag is named, not quoted as markup.
     expect(lines[0]).toBe('Balise « generator » de la page');
     expect(lines[6]).toBe('… et 35 autres');
+  });
+});
+
+describe('finding lines of the history', () => {
+  it('are titled in the page language, not in the language the audit was stored with', async () => {
+    const { FindingLines } = await import('../../components/history/FindingLines');
+    const stored = { ...hsts, title: 'HSTS is not enabled (Strict-Transport-Security)' };
+    act(() => render(<TranslatorProvider locale="fr"><FindingLines findings={[stored]} /></TranslatorProvider>, root));
+    expect(root.querySelector('.finding-title')!.textContent).not.toBe(stored.title);
+    expect(root.querySelector('.finding-title')!.textContent).toMatch(/HSTS/);
+    expect(root.textContent).toContain('Élevée');
   });
 });

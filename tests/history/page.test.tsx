@@ -38,7 +38,10 @@ async function seed(db: VigieDatabase) {
   const older = makeAudit({ domain: 'shop.example', startedAt: '2026-10-01T10:00:00.000Z', score: 50, grade: 'C', findingIds: ids });
   const middle = makeAudit({ domain: 'shop.example', startedAt: '2026-10-15T10:00:00.000Z', score: 60, grade: 'C+', findingIds: ids });
   const newer = makeAudit({ domain: 'shop.example', startedAt: '2026-11-01T10:00:00.000Z', score: 80, grade: 'B', findingIds: [...ids.slice(1), 'disclosure.version-header:x-generator'] });
-  newer.findings[newer.findings.length - 1]!.title = hostile;
+  // Page-supplied text reaches the title through the message's parameters (the title is translated from them).
+  const last = newer.findings[newer.findings.length - 1]!;
+  last.title = hostile;
+  last.message = { key: 'rule.disclosure.version-header.title', params: { header: 'X-Generator', version: hostile } };
   for (const a of [older, middle, newer]) await saveAudit(db, a);
   await saveAudit(db, makeAudit({ domain: 'blog.example', startedAt: '2026-11-02T10:00:00.000Z' }));
   return { ids, older, middle, newer, hostile };
