@@ -1,10 +1,13 @@
 /**
  * Renders an export document as Preact elements (the print page). Strings are text nodes, never
- * markup; links only for safe https addresses; the logo only as a validated raster data: URL.
+ * markup; links only for safe https addresses; the logo only as a validated raster data: URL;
+ * charts as SVG elements drawn from numbers (the same drawing as the HTML export).
  */
 import { isSafeLogoDataUrl } from '../../lib/agency/schema';
-import { isSafeLinkUrl, type Block, type Doc, type Inline } from '../../lib/export/doc';
+import { isSafeLinkUrl, type Block, type ChartBlock, type Doc, type Inline } from '../../lib/export/doc';
+import { chartDrawing, type SvgShape } from '../../lib/export/render/chart-svg';
 import { neutraliseInvisible, oneLine } from '../../lib/export/sanitize';
+import './charts.css';
 
 function InlineView({ run }: { run: Inline }) {
   switch (run.kind) {
@@ -20,6 +23,32 @@ function InlineView({ run }: { run: Inline }) {
 }
 
 const Inlines = ({ runs }: { runs: Inline[] }) => <>{runs.map((run, i) => <InlineView key={i} run={run} />)}</>;
+
+function ShapeView({ shape }: { shape: SvgShape }) {
+  const Tag = shape.tag;
+  return (
+    <Tag {...shape.attrs}>
+      {shape.title !== undefined && <title>{oneLine(shape.title)}</title>}
+      {shape.text !== undefined && oneLine(shape.text)}
+    </Tag>
+  );
+}
+
+/** Named by its title, described by the numbers in words, which are printed under it too. */
+function ChartView({ block }: { block: ChartBlock }) {
+  const d = chartDrawing(block);
+  return (
+    <figure class="export-chart" data-testid="export-chart" data-chart={block.chart}>
+      <figcaption class="export-chart-title"><strong>{oneLine(block.title)}</strong></figcaption>
+      <svg xmlns="http://www.w3.org/2000/svg" role="img" width={d.width} height={d.height} viewBox={`0 0 ${d.width} ${d.height}`} {...d.attrs}>
+        <title>{oneLine(block.title)}</title>
+        <desc>{oneLine(block.description)}</desc>
+        {d.shapes.map((shape, i) => <ShapeView key={i} shape={shape} />)}
+      </svg>
+      <p class="export-chart-desc">{oneLine(block.description)}</p>
+    </figure>
+  );
+}
 
 function BlockView({ block }: { block: Block }) {
   switch (block.kind) {
@@ -52,6 +81,8 @@ function BlockView({ block }: { block: Block }) {
           </div>
         </header>
       );
+    case 'chart':
+      return <ChartView block={block} />;
     case 'page-break':
       return <div class="page-break" aria-hidden="true" />;
   }

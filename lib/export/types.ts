@@ -13,6 +13,9 @@ export const EXPORT_LEVELS: readonly ExportLevel[] = ['email', 'summary', 'propo
 export type ExportFormat = 'markdown' | 'text' | 'html' | 'json' | 'csv';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['markdown', 'text', 'html', 'json', 'csv'];
 
+/** One audit of the domain for the score chart; a stored AuditSummary satisfies it. */
+export interface HistoryPoint { startedAt: string; score: number }
+
 export interface ExportOptions {
   /** Language of the report, chosen at export time, independent of the UI and of the audit's language. */
   locale: Locale;

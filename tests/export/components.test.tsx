@@ -16,6 +16,8 @@ import { PrintPage } from '../../entrypoints/print/PrintPage';
 import { parsePrintParams } from '../../entrypoints/print/params';
 import { Audit } from '../../lib/audit/schema';
 import { auditDoc } from '../../lib/export';
+import type { ChartBlock, Doc } from '../../lib/export/doc';
+import { renderHtmlFragment } from '../../lib/export/render/html';
 import { HOSTILE, HOSTILE_AGENCY, hostileAudit } from '../fixtures/audits/hostile';
 import realistic from '../fixtures/audits/shop-example.json';
 import { until, untilText } from '../support/dom';
@@ -109,6 +111,48 @@ describe('ExportPanel', () => {
       ['vigie-shop.example-2026-11-20.json', 'application/json'],
     ]);
     expect(root.querySelector('[data-testid="export-print"]')!.getAttribute('href')).toBe('chrome-extension://x/print.html?id=abc&lang=en');
+  });
+});
+
+describe('DocView charts', () => {
+  const hostile = '<script>alert("x")</script> & "q"';
+  const doc: Doc = {
+    lang: 'en',
+    title: 'Charts',
+    blocks: [
+      { kind: 'chart', chart: 'severity', title: `T ${hostile}`, description: `D ${hostile}`, columns: ['a', 'b'], bars: [{ severity: 'critical', label: `C ${hostile}`, count: 2 }, { severity: 'high', label: 'H', count: 0 }, { severity: 'info', label: 'I', count: 5 }] },
+      { kind: 'chart', chart: 'score', title: 'Score', description: 'From 10 to 60', columns: ['a', 'b'], points: [{ at: '2026-01-01T00:00:00Z', date: `1 ${hostile}`, score: 10, text: `p ${hostile}` }, { at: '2026-03-01T00:00:00Z', date: 'March', score: 60, text: 'q' }] },
+    ] satisfies ChartBlock[],
+  };
+  /** Each element of a drawing: its name, attributes (but the root's style, which inline HTML adds) and own text. */
+  const shapes = (svg: Element) => [svg, ...svg.querySelectorAll('*')].map((el) => [
+    el.tagName.toLowerCase(),
+    [...el.attributes].filter((a) => a.name !== 'style').map((a) => `${a.name}=${a.value}`).sort().join(' '),
+    [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(''),
+  ]);
+
+  it('draws them as SVG elements, named and described, the hostile words as text', async () => {
+    const root = await mount(<DocView doc={doc} />);
+    const [severity, score] = [...root.querySelectorAll('svg')];
+    expect(severity!.namespaceURI).toBe('http://www.w3.org/2000/svg');
+    expect(severity!.getAttribute('role')).toBe('img');
+    expect(severity!.querySelector('title')!.textContent).toBe(`T ${hostile}`);
+    expect(severity!.querySelector('desc')!.textContent).toBe(`D ${hostile}`);
+    expect([...severity!.querySelectorAll('text')].map((t) => t.textContent)).toEqual([`C ${hostile}`, '2', 'H', '0', 'I', '5']);
+    expect(score!.querySelector('circle title')!.textContent).toBe(`p ${hostile}`);
+    expect(root.querySelectorAll('script').length).toBe(0);
+    // The caption: the title, and the numbers in words under the drawing.
+    expect(root.querySelector('figure figcaption')!.textContent).toBe(`T ${hostile}`);
+    expect(root.querySelector('figure .export-chart-desc')!.textContent).toBe(`D ${hostile}`);
+  });
+
+  it('the same drawing as the HTML export, element for element', async () => {
+    const root = await mount(<DocView doc={doc} />);
+    const exported = document.createElement('div');
+    exported.innerHTML = renderHtmlFragment(doc);
+    const ours = [...root.querySelectorAll('svg')].map(shapes);
+    expect(ours).toHaveLength(2);
+    expect(ours).toEqual([...exported.querySelectorAll('svg')].map(shapes));
   });
 });
 
