@@ -28,6 +28,12 @@ export interface ExportOptions {
    * each missing or invalid section taking its default.
    */
   settings?: unknown;
+  /**
+   * The domain's audits (any order, this one included or not), for the score chart of the standard
+   * and full levels: drawn with at least two audits up to this one, the last 24 at most. Without
+   * it, or with too few, the chart is left out.
+   */
+  history?: readonly HistoryPoint[];
   /** Extra or replacement messages per locale (tests freeze rule wording with it). */
   messages?: Partial<Record<Locale, Record<string, string>>>;
 }

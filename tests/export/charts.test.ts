@@ -1,6 +1,6 @@
 /**
  * The charts of the reports: the blocks (counts, descriptions in both languages, which audits the
- * score chart draws), and every renderer: inline SVG with its title
+ * score chart draws), where the levels place them, and every renderer: inline SVG with its title
  * and description in the HTML export, a table in Markdown, a sentence in text, hostile words
  * escaped everywhere.
  */
@@ -10,7 +10,7 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { Audit, type Finding, type Severity } from '../../lib/audit/schema';
 import { LIGHT } from '../../lib/design/tokens';
-import type { HistoryPoint } from '../../lib/export';
+import { auditDoc, type ExportLevel, type HistoryPoint } from '../../lib/export';
 import { SCORE_CHART_MAX, scoreChart, severityChart } from '../../lib/export/content/charts';
 import { createExportContext } from '../../lib/export/context';
 import type { ChartBlock, Doc } from '../../lib/export/doc';
@@ -106,6 +106,31 @@ describe('the score-over-time chart', () => {
     expect(points).toHaveLength(SCORE_CHART_MAX);
     expect(points[0]!.score).toBe(40 - (SCORE_CHART_MAX - 1));
     expect(points.at(-1)!.at).toBe(audit.startedAt);
+  });
+});
+
+describe('where the levels place the charts', () => {
+  const audit = shop();
+  const history = [{ startedAt: '2026-08-21T09:00:00.000Z', score: 40 }];
+  const charts = (level: ExportLevel, withHistory = true) =>
+    auditDoc(audit, { locale: 'en', level, timeZone: 'UTC', ...(withHistory ? { history } : {}) }).blocks.filter((b): b is ChartBlock => b.kind === 'chart').map((b) => b.chart);
+
+  it('the standard and full reports: findings by severity, then the score when the history has two audits', () => {
+    for (const level of ['standard', 'full'] as const) {
+      expect(charts(level)).toEqual(['severity', 'score']);
+      expect(charts(level, false)).toEqual(['severity']);
+    }
+  });
+
+  it('right under the summary sentence that counts the findings', () => {
+    const { blocks } = auditDoc(audit, { locale: 'en', level: 'standard', timeZone: 'UTC', history });
+    const at = blocks.findIndex((b) => b.kind === 'chart');
+    expect(blocks[at - 2]).toMatchObject({ kind: 'heading', level: 2, text: 'Executive summary' });
+    expect(blocks[at - 1]!.kind).toBe('paragraph');
+  });
+
+  it('not the email, the proposal or the one-page summary', () => {
+    for (const level of ['email', 'proposal', 'summary'] as const) expect(charts(level)).toEqual([]);
   });
 });
 
