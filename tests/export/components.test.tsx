@@ -202,6 +202,29 @@ describe('DocView and the print page', () => {
     expect(full.h2[0]).toBe('Contents');
   });
 
+  it('prints the charts of the meeting report: the severity chart, and the score over time from the domain’s history', async () => {
+    const audit = Audit.parse(realistic);
+    const charts = async (level: 'summary' | 'standard' | 'full', loadHistory: () => Promise<Array<{ startedAt: string; score: number }>>) => {
+      const root = await mount(
+        <TranslatorProvider locale="fr">
+          <PrintPage id={audit.id} lang="fr" level={level} load={async () => audit} loadAgency={async () => null} loadHistory={loadHistory} />
+        </TranslatorProvider>,
+      );
+      const page = await until(() => root.querySelector(`[data-testid="print-page"][data-level="${level}"]`), 'the print page');
+      const shown = [...page.querySelectorAll('[data-testid="export-chart"]')].map((f) => f.getAttribute('data-chart'));
+      root.remove();
+      return shown;
+    };
+    const asked: string[] = [];
+    const history = async (domain?: string) => (asked.push(domain ?? ''), [{ startedAt: '2026-08-21T09:00:00.000Z', score: 40 }]);
+    expect(await charts('standard', history)).toEqual(['severity', 'score']);
+    expect(await charts('full', history)).toEqual(['severity', 'score']);
+    expect(asked).toEqual([audit.domain, audit.domain]);
+    // A history that cannot be read leaves the score chart out, and only it.
+    expect(await charts('standard', async () => { throw new Error('no database'); })).toEqual(['severity']);
+    expect(await charts('summary', history)).toEqual([]);
+  });
+
   it('says when the audit is not in the history', async () => {
     const root = await mount(<TranslatorProvider locale="en"><PrintPage id="nope" lang="en" load={async () => null} loadAgency={async () => null} /></TranslatorProvider>);
     await untilText(root, '[role="alert"]', 'This audit is not in the history any more.');
