@@ -90,6 +90,18 @@ describe('ExportPanel', () => {
     expect(written).toHaveLength(1);
   });
 
+  it('passes the domain’s history to the reports, for their score chart', async () => {
+    const { deps, texts } = fakeClipboard();
+    const history = [{ startedAt: '2026-08-21T09:00:00.000Z', score: 40 }];
+    const root = await mount(<TranslatorProvider locale="en"><ExportPanel source={{ kind: 'audit', audit }} history={history} clipboard={deps} /></TranslatorProvider>);
+    const level = root.querySelector<HTMLSelectElement>('[data-testid="export-level"]')!;
+    await act(async () => { level.value = 'standard'; level.dispatchEvent(new Event('change')); });
+    await click(root.querySelector('[data-testid="copy-text"]'));
+    await until(() => texts.length === 1, 'the text copy');
+    expect(texts[0]).toContain('Findings by severity');
+    expect(texts[0]).toContain('Score over time\nScore from 40 on August 21, 2026 to 55 on November 20, 2026, 2 audits.');
+  });
+
   it('says so when the browser refuses the copy', async () => {
     const deps: ClipboardDeps = { clipboard: { writeText: async () => { throw new DOMException('denied', 'NotAllowedError'); } } };
     const root = await mount(<TranslatorProvider locale="fr"><ExportPanel source={{ kind: 'audit', audit }} clipboard={deps} /></TranslatorProvider>);
