@@ -34,18 +34,17 @@ function ShapeView({ shape }: { shape: SvgShape }) {
   );
 }
 
-/** Named by its title, described by the numbers in words, which are printed under it too. */
+/** Named by its title (printed above it too) and described by the numbers in words. */
 function ChartView({ block }: { block: ChartBlock }) {
   const d = chartDrawing(block);
   return (
     <figure class="export-chart" data-testid="export-chart" data-chart={block.chart}>
-      <figcaption class="export-chart-title"><strong>{oneLine(block.title)}</strong></figcaption>
+      <figcaption class="export-chart-title">{oneLine(block.title)}</figcaption>
       <svg xmlns="http://www.w3.org/2000/svg" role="img" width={d.width} height={d.height} viewBox={`0 0 ${d.width} ${d.height}`} {...d.attrs}>
         <title>{oneLine(block.title)}</title>
         <desc>{oneLine(block.description)}</desc>
         {d.shapes.map((shape, i) => <ShapeView key={i} shape={shape} />)}
       </svg>
-      <p class="export-chart-desc">{oneLine(block.description)}</p>
     </figure>
   );
 }
@@ -82,16 +81,30 @@ function BlockView({ block }: { block: Block }) {
         </header>
       );
     case 'chart':
-      return <ChartView block={block} />;
+      return <div class="export-charts"><ChartView block={block} /></div>;
     case 'page-break':
       return <div class="page-break" aria-hidden="true" />;
   }
 }
 
+/** Charts that follow each other share a row (two fit side by side on A4). */
+function groupCharts(blocks: readonly Block[]): Array<Block | ChartBlock[]> {
+  const groups: Array<Block | ChartBlock[]> = [];
+  for (const block of blocks) {
+    const last = groups[groups.length - 1];
+    if (block.kind !== 'chart') groups.push(block);
+    else if (Array.isArray(last)) last.push(block);
+    else groups.push([block]);
+  }
+  return groups;
+}
+
 export function DocView({ doc }: { doc: Doc }) {
   return (
     <article class="export-doc" lang={doc.lang} data-testid="export-doc">
-      {doc.blocks.map((block, i) => <BlockView key={i} block={block} />)}
+      {groupCharts(doc.blocks).map((group, i) =>
+        Array.isArray(group) ? <div key={i} class="export-charts">{group.map((block, j) => <ChartView key={j} block={block} />)}</div> : <BlockView key={i} block={group} />,
+      )}
     </article>
   );
 }

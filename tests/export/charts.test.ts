@@ -221,6 +221,17 @@ describe('the HTML export draws inline SVG', () => {
     for (const colour of colours) expect(tokens.has(colour), colour).toBe(true);
   });
 
+  it('two drawings fit side by side on A4 (178 mm between the margins), and audits of one day are dated once', () => {
+    for (const block of [hostileSeverity, hostileScore]) {
+      const { width, height } = chartDrawing(block);
+      expect(width * 2 * 0.2646).toBeLessThan(178 - 6);
+      expect(height).toBeLessThanOrEqual(80);
+    }
+    const sameDay: ChartBlock = { ...hostileScore, points: [hostileScore.points[1]!, { ...hostileScore.points[1]!, at: '2026-02-01T10:00:00.000Z', score: 40 }] };
+    const texts = chartDrawing(sameDay).shapes.filter((s) => s.tag === 'text').map((s) => s.text);
+    expect(texts.filter((t) => t === 'February 1, 2026')).toHaveLength(1);
+  });
+
   it('the drawing is the shared one (the print page draws the same shapes)', () => {
     const drawing = chartDrawing(hostileSeverity);
     expect(severity!.querySelectorAll('rect, line, polyline, circle, text')).toHaveLength(drawing.shapes.length);

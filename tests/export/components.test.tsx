@@ -153,9 +153,10 @@ describe('DocView charts', () => {
     expect([...severity!.querySelectorAll('text')].map((t) => t.textContent)).toEqual([`C ${hostile}`, '2', 'H', '0', 'I', '5']);
     expect(score!.querySelector('circle title')!.textContent).toBe(`p ${hostile}`);
     expect(root.querySelectorAll('script').length).toBe(0);
-    // The caption: the title, and the numbers in words under the drawing.
+    // The title is printed above the drawing; charts that follow each other share a row.
     expect(root.querySelector('figure figcaption')!.textContent).toBe(`T ${hostile}`);
-    expect(root.querySelector('figure .export-chart-desc')!.textContent).toBe(`D ${hostile}`);
+    expect(root.querySelectorAll('.export-charts')).toHaveLength(1);
+    expect(root.querySelectorAll('.export-charts > figure')).toHaveLength(2);
   });
 
   it('the same drawing as the HTML export, element for element', async () => {

@@ -28,11 +28,17 @@ export interface ChartDrawing {
   shapes: SvgShape[];
 }
 
-/** 12 px text, that is 9 pt on paper. */
-const FONT_SIZE = 12;
+/**
+ * 11 px text (8.25 pt on paper), each drawing 320 × 80 px (85 × 21 mm): two fit side by side on
+ * an A4 page, and the meeting report of an old WordPress keeps to its eight pages.
+ */
+const FONT_SIZE = 11;
 const ROOT = { 'font-family': 'Arial, Helvetica, sans-serif', 'font-size': FONT_SIZE };
-const SEVERITY = { width: 440, row: 20, bar: 14, label: 100, count: 40 };
-const SCORE = { width: 560, height: 150, padding: 30 };
+const WIDTH = 320;
+const HEIGHT = 80;
+const SEVERITY = { row: HEIGHT / 5, bar: 11, label: 76, count: 30 };
+/** The plot's margins: the scale on the left, the scores above their dots, the dates below. */
+const SCORE = { left: 28, right: 12, top: 14, bottom: 18 };
 
 const round = (n: number) => Math.round(n * 10) / 10;
 const label = (x: number, y: number, value: string, anchor: 'start' | 'middle' | 'end', fill: string, extra: Record<string, string | number> = {}): SvgShape => ({
@@ -43,9 +49,9 @@ const label = (x: number, y: number, value: string, anchor: 'start' | 'middle' |
 
 /** Horizontal bars, critical at the top: the word on the left, the bar, then the count. */
 function severityDrawing(bars: readonly SeverityBar[]): ChartDrawing {
-  const { width, row, bar, label: labelWidth, count: countWidth } = SEVERITY;
+  const { row, bar, label: labelWidth, count: countWidth } = SEVERITY;
   const longest = Math.max(1, ...bars.map((b) => b.count));
-  const room = width - labelWidth - countWidth;
+  const room = WIDTH - labelWidth - countWidth;
   const height = bars.length * row;
   const shapes: SvgShape[] = [{ tag: 'line', attrs: { x1: labelWidth, x2: labelWidth, y1: 0, y2: height, stroke: LIGHT.line, 'stroke-width': 1 } }];
   bars.forEach((b, i) => {
@@ -53,33 +59,37 @@ function severityDrawing(bars: readonly SeverityBar[]): ChartDrawing {
     const baseline = round(top + row / 2 + FONT_SIZE * 0.35);
     const length = round((b.count / longest) * room);
     shapes.push(label(0, baseline, b.label, 'start', LIGHT.fg));
-    if (b.count > 0) shapes.push({ tag: 'rect', attrs: { x: labelWidth, y: top + (row - bar) / 2, width: length, height: bar, fill: LIGHT.sevBg[b.severity] } });
-    shapes.push(label(round(labelWidth + length + 6), baseline, String(b.count), 'start', LIGHT.fg, { 'font-weight': 'bold' }));
+    if (b.count > 0) shapes.push({ tag: 'rect', attrs: { x: labelWidth, y: round(top + (row - bar) / 2), width: length, height: bar, fill: LIGHT.sevBg[b.severity] } });
+    shapes.push(label(round(labelWidth + length + 5), baseline, String(b.count), 'start', LIGHT.fg, { 'font-weight': 'bold' }));
   });
-  return { width, height, attrs: ROOT, shapes };
+  return { width: WIDTH, height, attrs: ROOT, shapes };
 }
 
-/** Scores 0–100 by date (lib/history/chart.ts places them), the first and last dated and valued. */
+/** Scores 0–100 by date (lib/history/chart.ts places them in the plot), the first and last dated and valued. */
 function scoreDrawing(points: readonly ScorePoint[]): ChartDrawing {
-  const { width, height, padding } = SCORE;
-  const placed = scoreChartPoints(points.map((p, i) => ({ id: String(i), startedAt: p.at, score: p.score })), SCORE);
+  const { left, right, top, bottom } = SCORE;
+  const plot = { width: WIDTH - left - right, height: HEIGHT - top - bottom, padding: 0 };
+  const placed = scoreChartPoints(points.map((p, i) => ({ id: String(i), startedAt: p.at, score: p.score })), plot)
+    .map((p) => ({ ...p, x: round(p.x + left), y: round(p.y + top) }));
   const shapes: SvgShape[] = [];
   for (const value of [0, 50, 100]) {
-    const y = round(padding + (1 - value / 100) * (height - 2 * padding));
-    shapes.push({ tag: 'line', attrs: { x1: padding, x2: width - padding, y1: y, y2: y, stroke: LIGHT.line, 'stroke-width': 1 } });
-    shapes.push(label(padding - 6, round(y + FONT_SIZE * 0.35), String(value), 'end', LIGHT.muted));
+    const y = round(top + (1 - value / 100) * plot.height);
+    shapes.push({ tag: 'line', attrs: { x1: left, x2: WIDTH - right, y1: y, y2: y, stroke: LIGHT.line, 'stroke-width': 1 } });
+    shapes.push(label(left - 5, round(y + FONT_SIZE * 0.35), String(value), 'end', LIGHT.muted));
   }
   if (placed.length > 1) shapes.push({ tag: 'polyline', attrs: { points: polylinePoints(placed), fill: 'none', stroke: LIGHT.accent, 'stroke-width': 2 } });
-  for (const p of placed) shapes.push({ tag: 'circle', attrs: { cx: p.x, cy: p.y, r: 3.5, fill: LIGHT.accent }, title: points[Number(p.id)]!.text });
+  for (const p of placed) shapes.push({ tag: 'circle', attrs: { cx: p.x, cy: p.y, r: 3, fill: LIGHT.accent }, title: points[Number(p.id)]!.text });
   const first = placed[0];
   const last = placed[placed.length - 1];
   if (first && last) {
-    const below = height - padding + 18;
-    shapes.push(label(first.x, below, points[Number(first.id)]!.date, 'start', LIGHT.muted));
-    if (last !== first) shapes.push(label(last.x, below, points[Number(last.id)]!.date, 'end', LIGHT.muted));
-    for (const p of last !== first ? [first, last] : [first]) shapes.push(label(p.x, round(p.y - 7), String(p.score), 'middle', LIGHT.fg, { 'font-weight': 'bold' }));
+    const below = HEIGHT - 4;
+    const [from, to] = [points[Number(first.id)]!.date, points[Number(last.id)]!.date];
+    shapes.push(label(first.x, below, from, 'start', LIGHT.muted));
+    // Audits of one day are dated once.
+    if (to !== from) shapes.push(label(last.x, below, to, 'end', LIGHT.muted));
+    for (const p of last !== first ? [first, last] : [first]) shapes.push(label(p.x, round(p.y - 5), String(p.score), p === first ? 'start' : 'end', LIGHT.fg, { 'font-weight': 'bold' }));
   }
-  return { width, height, attrs: ROOT, shapes };
+  return { width: WIDTH, height: HEIGHT, attrs: ROOT, shapes };
 }
 
 export function chartDrawing(block: ChartBlock): ChartDrawing {
