@@ -2,13 +2,10 @@ import { render } from 'preact';
 import { TranslatorProvider } from '../../components/i18n';
 import { parsePrintParams } from './params';
 import { PrintPage } from './PrintPage';
-import '../../assets/tokens.css';
 import './print.css';
 
 const params = parsePrintParams(location.search, navigator.languages);
 document.documentElement.lang = params.lang;
-// Paper is light: the tokens' dark values must not apply, whatever the system's scheme.
-document.documentElement.dataset.scheme = 'light';
 render(
   <TranslatorProvider locale={params.lang}>
     <PrintPage id={params.id} lang={params.lang} level={params.level} />
