@@ -4,7 +4,7 @@
  * scheme's tokens: paper is always light. Severity is never told by colour alone: each bar is
  * labelled with its word and its count. Pure; `text` and `title` are text, escaped by the renderers.
  */
-import { LIGHT } from '../../design/tokens';
+import { FONT, LIGHT } from '../../design/tokens';
 import { polylinePoints, scoreChartPoints } from '../../history/chart';
 import type { ChartBlock, ScorePoint, SeverityBar } from '../doc';
 
@@ -33,7 +33,8 @@ export interface ChartDrawing {
  * an A4 page, and the meeting report of an old WordPress keeps to its eight pages.
  */
 const FONT_SIZE = 11;
-const ROOT = { 'font-family': 'Arial, Helvetica, sans-serif', 'font-size': FONT_SIZE };
+/** The paper face, which every machine and word processor has. */
+const ROOT = { 'font-family': FONT.paper, 'font-size': FONT_SIZE };
 const WIDTH = 320;
 const HEIGHT = 80;
 const SEVERITY = { row: HEIGHT / 5, bar: 11, label: 76, count: 30 };
