@@ -11,7 +11,7 @@ import { renderMarkdown } from '../../lib/export/render/markdown';
 import { renderText } from '../../lib/export/render/text';
 import {
   EXPORT_LEVELS, auditDoc, clipboardPayload, exportAudit, exportFileName, exportMonthlyReport, monthlyReportDoc,
-  type ExportFormat, type ExportLevel, type MonthlyReportData,
+  type ExportFormat, type ExportLevel, type HistoryPoint, type MonthlyReportData,
 } from '../../lib/export';
 import type { Locale } from '../../lib/i18n';
 import { useT } from '../i18n';
@@ -35,15 +35,17 @@ export interface ExportPanelProps {
   download?: (result: { content: string; mimeType: string; extension: string }, fileName: string) => void;
   /** The agency's settings (scope rules, tiers, SLAs) so exports follow them; defaults when absent. */
   settings?: Settings | null;
+  /** The domain's audits, for the score chart of the meeting and full reports; none by default. */
+  history?: readonly HistoryPoint[];
 }
 
 const DOWNLOADS: readonly ExportFormat[] = ['markdown', 'text', 'html', 'json', 'csv'];
 
-export function ExportPanel({ source, agency = null, initialLocale, printUrl, compact = false, clipboard, download, settings = null }: ExportPanelProps) {
+export function ExportPanel({ source, agency = null, initialLocale, printUrl, compact = false, clipboard, download, settings = null, history = [] }: ExportPanelProps) {
   const { t, locale: uiLocale } = useT();
   const [locale, setLocale] = useState<Locale>(initialLocale ?? uiLocale);
   const [level, setLevel] = useState<ExportLevel>(compact ? 'email' : 'proposal');
-  const options = { locale, level, agency, ...(settings ? { settings } : {}) };
+  const options = { locale, level, agency, history, ...(settings ? { settings } : {}) };
   const doc = () => (source.kind === 'audit' ? auditDoc(source.audit, options) : monthlyReportDoc(source.data, options));
   const run = (format: ExportFormat) => (source.kind === 'audit' ? exportAudit(source.audit, format, options) : exportMonthlyReport(source.data, format, options));
   const domain = source.kind === 'audit' ? source.audit.domain : source.data.domain;

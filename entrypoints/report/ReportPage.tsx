@@ -12,11 +12,21 @@ import { TechnologiesTable } from '../../components/TechnologiesTable';
 import { useChecklist } from '../../components/useChecklist';
 import { AGENCY_STORAGE_KEY, parseAgencyProfile, type AgencyProfile } from '../../lib/agency/schema';
 import type { Audit } from '../../lib/audit/schema';
+import type { HistoryPoint } from '../../lib/export';
 import type { Settings } from '../../lib/settings/schema';
 import { declareCriticality, loadSettings } from '../../lib/settings/storage';
-import { getAudit, openVigieDB } from '../../lib/store/db';
+import { domainSummaries, getAudit, openVigieDB, type VigieDatabase } from '../../lib/store/db';
 
-type State = { phase: 'loading' } | { phase: 'missing' } | { phase: 'ready'; audit: Audit; settings: Settings; agency: AgencyProfile | null };
+type State =
+  | { phase: 'loading' }
+  | { phase: 'missing' }
+  | { phase: 'ready'; audit: Audit; settings: Settings; agency: AgencyProfile | null; history: readonly HistoryPoint[] };
+
+/** The audit, and its domain's audits for the exports' score chart (none when they cannot be read). */
+async function loadAudit(db: VigieDatabase, id: string): Promise<{ audit: Audit | null; history: readonly HistoryPoint[] }> {
+  const audit = await getAudit(db, id);
+  return { audit, history: audit ? await domainSummaries(db, audit.domain).catch(() => []) : [] };
+}
 
 async function loadAgency(): Promise<AgencyProfile | null> {
   try {
@@ -32,9 +42,9 @@ export function ReportPage() {
 
   useEffect(() => {
     const id = new URLSearchParams(location.search).get('id') ?? '';
-    void Promise.all([openVigieDB().then((db) => getAudit(db, id)), loadSettings(), loadAgency()])
-      .then(([audit, settings, agency]) => {
-        setState(audit ? { phase: 'ready', audit, settings, agency } : { phase: 'missing' });
+    void Promise.all([openVigieDB().then((db) => loadAudit(db, id)), loadSettings(), loadAgency()])
+      .then(([{ audit, history }, settings, agency]) => {
+        setState(audit ? { phase: 'ready', audit, settings, agency, history } : { phase: 'missing' });
         if (audit) document.title = t('report.title', { domain: audit.domain });
       })
       .catch(() => setState({ phase: 'missing' }));
@@ -42,7 +52,7 @@ export function ReportPage() {
 
   if (state.phase === 'loading') return <p class="loading">{t('report.loading')}</p>;
   if (state.phase === 'missing') return <p class="error" role="alert">{t('report.notFound')}</p>;
-  return <Report audit={state.audit} settings={state.settings} agency={state.agency} onSettings={(settings) => setState({ ...state, settings })} />;
+  return <Report audit={state.audit} settings={state.settings} agency={state.agency} history={state.history} onSettings={(settings) => setState({ ...state, settings })} />;
 }
 
 /** The report's sections, in page order, for its contents line (anchor id, heading). */
@@ -57,7 +67,7 @@ const SECTIONS: ReadonlyArray<readonly [string, string]> = [
   ['not-measured', 'report.notMeasured'],
 ];
 
-function Report({ audit: loaded, settings, agency, onSettings }: { audit: Audit; settings: Settings; agency: AgencyProfile | null; onSettings: (s: Settings) => void }) {
+function Report({ audit: loaded, settings, agency, history, onSettings }: { audit: Audit; settings: Settings; agency: AgencyProfile | null; history: readonly HistoryPoint[]; onSettings: (s: Settings) => void }) {
   const { t, dateTime, locale } = useT();
   const checklist = useChecklist(loaded);
   const { audit } = checklist;
@@ -152,7 +162,7 @@ function Report({ audit: loaded, settings, agency, onSettings }: { audit: Audit;
       </section>
 
       <div id="export">
-        <ExportPanel source={{ kind: 'audit', audit }} agency={agency} settings={settings} printUrl={browser.runtime.getURL(`/print.html?id=${encodeURIComponent(audit.id)}` as '/print.html')} />
+        <ExportPanel source={{ kind: 'audit', audit }} agency={agency} settings={settings} history={history} printUrl={browser.runtime.getURL(`/print.html?id=${encodeURIComponent(audit.id)}` as '/print.html')} />
       </div>
 
       <PermissionRequests audit={audit} />

@@ -3,6 +3,7 @@
  * renderers (Markdown, text, HTML, Preact) say how, and escape every string for their target.
  * Every string here is text, never markup; page-supplied values are `code` runs.
  */
+import type { Severity } from '../audit/schema';
 import type { Locale } from '../i18n';
 
 export type Inline =
@@ -15,6 +16,20 @@ export type Inline =
 
 export type Tone = 'danger' | 'warning' | 'info';
 
+/** One bar of the findings-by-severity chart: the severity, its word in the report's language, its count. */
+export interface SeverityBar { severity: Severity; label: string; count: number }
+/** One audit on the score chart: its ISO date (where it sits), that date in words, the score and both in a sentence. */
+export interface ScorePoint { at: string; date: string; score: number; text: string }
+
+/**
+ * A chart, drawn as SVG where the format allows and as a table or a sentence elsewhere. `title` and
+ * `description` (the numbers in words) go with every drawing; `columns` head its table.
+ */
+export type ChartBlock = { kind: 'chart'; title: string; description: string; columns: [string, string] } & (
+  | { chart: 'severity'; bars: SeverityBar[] }
+  | { chart: 'score'; points: ScorePoint[] }
+);
+
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; content: Inline[] }
@@ -24,6 +39,7 @@ export type Block =
   | { kind: 'code-block'; text: string }
   /** The agency's header: name, contact, website and logo (a validated data: URL). */
   | { kind: 'letterhead'; name: string; lines: Inline[][]; logo?: string }
+  | ChartBlock
   | { kind: 'page-break' };
 
 export interface Doc {

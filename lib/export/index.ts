@@ -31,10 +31,16 @@ export function redactForExport(audit: Audit): Audit {
   return { ...audit, url: redactUrl(audit.url), findings: audit.findings.map(redactFinding), evidence: redactEvidence(audit.evidence) };
 }
 
-const BUILDERS: Record<ExportLevel, typeof fullDoc> = { email: emailDoc, summary: summaryDoc, proposal: proposalDoc, standard: standardDoc, full: fullDoc };
+const BUILDERS: Record<ExportLevel, typeof fullDoc> = {
+  email: emailDoc,
+  summary: summaryDoc,
+  proposal: proposalDoc,
+  standard: (ctx, audit, agency, _offer, history) => standardDoc(ctx, audit, agency, history),
+  full: fullDoc,
+};
 
 export function auditDoc(audit: Audit, options: ExportOptions): Doc {
-  return BUILDERS[options.level ?? 'full'](createExportContext(options), redactForExport(audit), parseAgencyProfile(options.agency), offerSettings(options.settings));
+  return BUILDERS[options.level ?? 'full'](createExportContext(options), redactForExport(audit), parseAgencyProfile(options.agency), offerSettings(options.settings), options.history ?? []);
 }
 
 export function monthlyReportDoc(data: MonthlyReportData, options: ExportOptions): Doc {

@@ -13,6 +13,9 @@ export const EXPORT_LEVELS: readonly ExportLevel[] = ['email', 'summary', 'propo
 export type ExportFormat = 'markdown' | 'text' | 'html' | 'json' | 'csv';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['markdown', 'text', 'html', 'json', 'csv'];
 
+/** One audit of the domain for the score chart; a stored AuditSummary satisfies it. */
+export interface HistoryPoint { startedAt: string; score: number }
+
 export interface ExportOptions {
   /** Language of the report, chosen at export time, independent of the UI and of the audit's language. */
   locale: Locale;
@@ -25,6 +28,12 @@ export interface ExportOptions {
    * each missing or invalid section taking its default.
    */
   settings?: unknown;
+  /**
+   * The domain's audits (any order, this one included or not), for the score chart of the standard
+   * and full levels: drawn with at least two audits up to this one, the last 24 at most. Without
+   * it, or with too few, the chart is left out.
+   */
+  history?: readonly HistoryPoint[];
   /** Extra or replacement messages per locale (tests freeze rule wording with it). */
   messages?: Partial<Record<Locale, Record<string, string>>>;
 }

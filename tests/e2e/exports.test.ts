@@ -20,7 +20,9 @@ import { startSites, type RunningSites } from '../sites/index.mjs';
 import { HOSTILE_FORMULA, HOSTILE_HTML, HOSTILE_MARKDOWN, pastedSite } from '../sites/pasted.mjs';
 import { launchVigie, type Vigie } from './harness.mjs';
 import { auditOf, expectOnlyLocalRequests, netLogPath } from './helpers';
-import { openPopup, scanInPopup, storedAudit } from './support-pages';
+import { dumpStores, openPopup, scanInPopup, storedAudit } from './support-pages';
+import { SEVERITIES } from '../../lib/design/tokens';
+import type { ChartBlock } from '../../lib/export/doc';
 
 const DOMAIN = 'pasted.test';
 const en = (key: string, params?: Record<string, string | number>) => translate('en', key, params);
@@ -291,6 +293,49 @@ describe('the print page', () => {
     expect(text).not.toContain(otherTitle);
     // Page-supplied values printed as text.
     expect(text).toContain('onerror=alert(1)');
+    await page.close();
+  });
+});
+
+describe('the charts of the printed meeting report', () => {
+  it.each(['fr', 'en'] as const)('draw in %s the findings by severity of the audit JSON and the score of each audit of the domain, as SVG', async (lang) => {
+    // The popup scanned the site again: the domain has two audits, the newer one is printed.
+    const summaries = ((await dumpStores(vigie.controlPage, ['summaries'])).summaries ?? [])
+      .map((r) => r.value as { id: string; domain: string; startedAt: string; score: number })
+      .filter((s) => s.domain === DOMAIN)
+      .sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1));
+    expect(summaries.length).toBeGreaterThanOrEqual(2);
+    const latest = await storedAudit(vigie.controlPage, summaries.at(-1)!.id);
+    const page = await vigie.context.newPage();
+    await page.goto(`${vigie.base}/print.html?id=${latest.id}&lang=${lang}&level=standard`);
+    await page.waitForSelector('[data-testid=export-chart][data-chart=score] svg');
+    const drawn = await page.$$eval('[data-testid=export-chart]', (figures) => figures.map((f) => {
+      const svg = f.querySelector('svg')!;
+      return {
+        chart: f.getAttribute('data-chart'),
+        role: svg.getAttribute('role'),
+        title: svg.querySelector(':scope > title')?.textContent,
+        desc: svg.querySelector(':scope > desc')?.textContent,
+        texts: [...svg.querySelectorAll('text')].map((t) => t.textContent),
+        bars: svg.querySelectorAll('rect').length,
+        dots: [...svg.querySelectorAll('circle')].map((c) => c.querySelector('title')?.textContent),
+      };
+    }));
+    expect(drawn.map((d) => [d.chart, d.role])).toEqual([['severity', 'img'], ['score', 'img']]);
+
+    // Each severity written with its count, the counts those of the audit JSON.
+    const counts = Object.fromEntries(SEVERITIES.map((s) => [s, latest.findings.filter((f) => f.severity === s).length]));
+    const [severity, score] = drawn as [typeof drawn[0], typeof drawn[0]];
+    expect(severity.texts).toEqual(SEVERITIES.flatMap((s) => [translate(lang, `severity.${s}`), String(counts[s])]));
+    expect(severity.bars).toBe(SEVERITIES.filter((s) => counts[s]! > 0).length);
+    expect(severity.title).toBe(translate(lang, 'export.chart.severity.title'));
+    // The words are those of the export built from the same audit and history.
+    const charts = auditDoc(latest, { locale: lang, level: 'standard', agency: null, history: summaries }).blocks.filter((b): b is ChartBlock => b.kind === 'chart');
+    expect([severity.desc, score.desc]).toEqual(charts.map((c) => c.description));
+    expect(severity.desc).toContain(String(latest.findings.length));
+    // One dot per audit of the domain, each with its score.
+    expect(score.dots).toHaveLength(summaries.length);
+    summaries.forEach((s, i) => expect(score.dots[i]).toContain(`${s.score}/100`));
     await page.close();
   });
 });

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Audit, Technology } from '../../lib/audit/schema';
+import { LIGHT, SEVERITIES } from '../../lib/design/tokens';
 import { knowledgeBaseMessage } from '../../lib/export/tech-status';
 import { translate } from '../../lib/i18n';
 import { oldWordpressSite } from '../sites/old-wordpress.mjs';
@@ -179,16 +180,46 @@ describe('what the report says', () => {
   /** Pages of a PDF: its page objects ("/Type /Page", not the "/Type /Pages" tree). */
   const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 
+  /** Scans a site once more: its history then has two audits, and its reports a score chart. */
+  async function scanAgain(host: string): Promise<Audit> {
+    const { page, tabId } = await vigie.openTab(sites.url(host, 'http', '/'));
+    const again = auditOf(await vigie.scan(tabId)).audit;
+    await page.close();
+    return again;
+  }
+
+  it('prints the meeting report with the findings by severity of the audit JSON, as SVG, each severity written with its count', async () => {
+    const page = await vigie.context.newPage();
+    await page.goto(`${vigie.base}/print.html?id=${audit.id}&lang=fr&level=standard`);
+    await page.waitForSelector('[data-testid=print-page][data-level=standard]');
+    const svg = page.locator('[data-testid=export-chart][data-chart=severity] svg');
+    expect(await svg.getAttribute('role')).toBe('img');
+    expect(await svg.locator('> title').textContent()).toBe(translate('fr', 'export.chart.severity.title'));
+    const counts = Object.fromEntries(SEVERITIES.map((s) => [s, audit.findings.filter((f) => f.severity === s).length]));
+    expect(await svg.locator('text').allTextContents()).toEqual(SEVERITIES.flatMap((s) => [translate('fr', `severity.${s}`), String(counts[s])]));
+    // The old WordPress has findings of several severities, each drawn in its own colour.
+    const fills = await svg.locator('rect').evaluateAll((rects) => rects.map((r) => r.getAttribute('fill')));
+    expect(fills).toEqual(SEVERITIES.filter((s) => counts[s]! > 0).map((s) => LIGHT.sevBg[s]));
+    expect(fills.length).toBeGreaterThan(2);
+    expect(await svg.locator('> desc').textContent()).toContain(String(audit.findings.length));
+    // A single audit of the domain: no score over time.
+    expect(await page.locator('[data-testid=export-chart][data-chart=score]').count()).toBe(0);
+    await page.close();
+  });
+
   it('prints three levels within their page counts: summary ≤ 2 A4 pages, standard ≤ 8, full with contents', async () => {
-    const { page: tab, tabId } = await vigie.openTab(sites.url('weak.test', 'http', '/'));
-    const weak = auditOf(await vigie.scan(tabId)).audit;
-    await tab.close();
+    // Each site audited twice: the meeting report has both charts, the score over time too.
+    const wordpress = await scanAgain(HOST);
+    await scanAgain('weak.test');
+    const weak = await scanAgain('weak.test');
     const counts: Record<string, number> = {};
-    for (const [name, id] of [['wordpress', audit.id], ['weak', weak.id]] as const) {
+    for (const [name, id] of [['wordpress', wordpress.id], ['weak', weak.id]] as const) {
       for (const level of ['summary', 'standard', 'full'] as const) {
         const page = await vigie.context.newPage();
         await page.goto(`${vigie.base}/print.html?id=${id}&lang=fr&level=${level}`);
         await page.waitForSelector(`[data-testid=print-page][data-level=${level}]`);
+        // The one-page summary has no room for a chart.
+        expect(await page.locator('[data-testid=export-chart]').evaluateAll((f) => f.map((x) => x.getAttribute('data-chart')))).toEqual(level === 'summary' ? [] : ['severity', 'score']);
         // The page's own CSS page size (A4) and margins, as "Save as PDF" would use them.
         counts[`${name}.${level}`] = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
         if (level === 'full') expect(await page.locator('h2').first().textContent()).toBe('Sommaire');

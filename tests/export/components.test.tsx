@@ -16,6 +16,8 @@ import { PrintPage } from '../../entrypoints/print/PrintPage';
 import { parsePrintParams } from '../../entrypoints/print/params';
 import { Audit } from '../../lib/audit/schema';
 import { auditDoc } from '../../lib/export';
+import type { ChartBlock, Doc } from '../../lib/export/doc';
+import { renderHtmlFragment } from '../../lib/export/render/html';
 import { HOSTILE, HOSTILE_AGENCY, hostileAudit } from '../fixtures/audits/hostile';
 import realistic from '../fixtures/audits/shop-example.json';
 import { until, untilText } from '../support/dom';
@@ -88,6 +90,18 @@ describe('ExportPanel', () => {
     expect(written).toHaveLength(1);
   });
 
+  it('passes the domain’s history to the reports, for their score chart', async () => {
+    const { deps, texts } = fakeClipboard();
+    const history = [{ startedAt: '2026-08-21T09:00:00.000Z', score: 40 }];
+    const root = await mount(<TranslatorProvider locale="en"><ExportPanel source={{ kind: 'audit', audit }} history={history} clipboard={deps} /></TranslatorProvider>);
+    const level = root.querySelector<HTMLSelectElement>('[data-testid="export-level"]')!;
+    await act(async () => { level.value = 'standard'; level.dispatchEvent(new Event('change')); });
+    await click(root.querySelector('[data-testid="copy-text"]'));
+    await until(() => texts.length === 1, 'the text copy');
+    expect(texts[0]).toContain('Findings by severity');
+    expect(texts[0]).toContain('Score over time\nScore from 40 on August 21, 2026 to 55 on November 20, 2026, 2 audits.');
+  });
+
   it('says so when the browser refuses the copy', async () => {
     const deps: ClipboardDeps = { clipboard: { writeText: async () => { throw new DOMException('denied', 'NotAllowedError'); } } };
     const root = await mount(<TranslatorProvider locale="fr"><ExportPanel source={{ kind: 'audit', audit }} clipboard={deps} /></TranslatorProvider>);
@@ -109,6 +123,49 @@ describe('ExportPanel', () => {
       ['vigie-shop.example-2026-11-20.json', 'application/json'],
     ]);
     expect(root.querySelector('[data-testid="export-print"]')!.getAttribute('href')).toBe('chrome-extension://x/print.html?id=abc&lang=en');
+  });
+});
+
+describe('DocView charts', () => {
+  const hostile = '<script>alert("x")</script> & "q"';
+  const doc: Doc = {
+    lang: 'en',
+    title: 'Charts',
+    blocks: [
+      { kind: 'chart', chart: 'severity', title: `T ${hostile}`, description: `D ${hostile}`, columns: ['a', 'b'], bars: [{ severity: 'critical', label: `C ${hostile}`, count: 2 }, { severity: 'high', label: 'H', count: 0 }, { severity: 'info', label: 'I', count: 5 }] },
+      { kind: 'chart', chart: 'score', title: 'Score', description: 'From 10 to 60', columns: ['a', 'b'], points: [{ at: '2026-01-01T00:00:00Z', date: `1 ${hostile}`, score: 10, text: `p ${hostile}` }, { at: '2026-03-01T00:00:00Z', date: 'March', score: 60, text: 'q' }] },
+    ] satisfies ChartBlock[],
+  };
+  /** Each element of a drawing: its name, attributes (but the root's style, which inline HTML adds) and own text. */
+  const shapes = (svg: Element) => [svg, ...svg.querySelectorAll('*')].map((el) => [
+    el.tagName.toLowerCase(),
+    [...el.attributes].filter((a) => a.name !== 'style').map((a) => `${a.name}=${a.value}`).sort().join(' '),
+    [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(''),
+  ]);
+
+  it('draws them as SVG elements, named and described, the hostile words as text', async () => {
+    const root = await mount(<DocView doc={doc} />);
+    const [severity, score] = [...root.querySelectorAll('svg')];
+    expect(severity!.namespaceURI).toBe('http://www.w3.org/2000/svg');
+    expect(severity!.getAttribute('role')).toBe('img');
+    expect(severity!.querySelector('title')!.textContent).toBe(`T ${hostile}`);
+    expect(severity!.querySelector('desc')!.textContent).toBe(`D ${hostile}`);
+    expect([...severity!.querySelectorAll('text')].map((t) => t.textContent)).toEqual([`C ${hostile}`, '2', 'H', '0', 'I', '5']);
+    expect(score!.querySelector('circle title')!.textContent).toBe(`p ${hostile}`);
+    expect(root.querySelectorAll('script').length).toBe(0);
+    // The title is printed above the drawing; charts that follow each other share a row.
+    expect(root.querySelector('figure figcaption')!.textContent).toBe(`T ${hostile}`);
+    expect(root.querySelectorAll('.export-charts')).toHaveLength(1);
+    expect(root.querySelectorAll('.export-charts > figure')).toHaveLength(2);
+  });
+
+  it('the same drawing as the HTML export, element for element', async () => {
+    const root = await mount(<DocView doc={doc} />);
+    const exported = document.createElement('div');
+    exported.innerHTML = renderHtmlFragment(doc);
+    const ours = [...root.querySelectorAll('svg')].map(shapes);
+    expect(ours).toHaveLength(2);
+    expect(ours).toEqual([...exported.querySelectorAll('svg')].map(shapes));
   });
 });
 
@@ -156,6 +213,29 @@ describe('DocView and the print page', () => {
     expect(standard.length).toBeLessThan(full.length);
     expect(standard.h2).not.toContain('Contents');
     expect(full.h2[0]).toBe('Contents');
+  });
+
+  it('prints the charts of the meeting report: the severity chart, and the score over time from the domain’s history', async () => {
+    const audit = Audit.parse(realistic);
+    const charts = async (level: 'summary' | 'standard' | 'full', loadHistory: () => Promise<Array<{ startedAt: string; score: number }>>) => {
+      const root = await mount(
+        <TranslatorProvider locale="fr">
+          <PrintPage id={audit.id} lang="fr" level={level} load={async () => audit} loadAgency={async () => null} loadHistory={loadHistory} />
+        </TranslatorProvider>,
+      );
+      const page = await until(() => root.querySelector(`[data-testid="print-page"][data-level="${level}"]`), 'the print page');
+      const shown = [...page.querySelectorAll('[data-testid="export-chart"]')].map((f) => f.getAttribute('data-chart'));
+      root.remove();
+      return shown;
+    };
+    const asked: string[] = [];
+    const history = async (domain?: string) => (asked.push(domain ?? ''), [{ startedAt: '2026-08-21T09:00:00.000Z', score: 40 }]);
+    expect(await charts('standard', history)).toEqual(['severity', 'score']);
+    expect(await charts('full', history)).toEqual(['severity', 'score']);
+    expect(asked).toEqual([audit.domain, audit.domain]);
+    // A history that cannot be read leaves the score chart out, and only it.
+    expect(await charts('standard', async () => { throw new Error('no database'); })).toEqual(['severity']);
+    expect(await charts('summary', history)).toEqual([]);
   });
 
   it('says when the audit is not in the history', async () => {

@@ -14,9 +14,27 @@ function expectResolved(content: string) {
   expect(hit?.[0] ?? null).toBeNull();
 }
 
+/**
+ * The domain's earlier audits, for the score chart: the shop's in no particular order with the
+ * audit itself and a later one (left out); the hostile one's with dates and scores that cannot be
+ * drawn (left out), so that its chart has the audit and one earlier point.
+ */
+const SHOP_HISTORY = [
+  { startedAt: '2026-08-21T09:00:00.000Z', score: 40 },
+  { startedAt: '2026-06-02T09:00:00.000Z', score: 25 },
+  { startedAt: '2026-11-20T09:30:00.000Z', score: 55 },
+  { startedAt: '2026-12-01T09:00:00.000Z', score: 90 },
+  { startedAt: '2026-10-15T09:00:00.000Z', score: 45 },
+];
+const HOSTILE_HISTORY = [
+  { startedAt: '<script>alert(1)</script>', score: 10 },
+  { startedAt: '2026-01-01T00:00:00.000Z', score: Number.NaN },
+  { startedAt: '2025-12-24T00:00:00.000Z', score: 35 },
+];
+
 const audits = [
-  { name: 'shop', audit: () => Audit.parse(realistic), agency: AGENCY },
-  { name: 'hostile', audit: hostileAudit, agency: HOSTILE_AGENCY },
+  { name: 'shop', audit: () => Audit.parse(realistic), agency: AGENCY, history: SHOP_HISTORY },
+  { name: 'hostile', audit: hostileAudit, agency: HOSTILE_AGENCY, history: HOSTILE_HISTORY },
 ] as const;
 
 // The history's data must satisfy the interface the exports render (checked by tsc).
@@ -26,12 +44,12 @@ const monthlies: Array<{ name: string; data: () => MonthlyReportData }> = [
 ];
 
 describe('golden exports of an audit', () => {
-  for (const { name, audit, agency } of audits) {
+  for (const { name, audit, agency, history } of audits) {
     for (const locale of LOCALES) {
       for (const level of EXPORT_LEVELS) {
         for (const format of ['markdown', 'text', 'html'] as const) {
           it(`${name} ${level} ${format} ${locale}`, () => {
-            const out = exportAudit(audit(), format, options(locale, agency, level));
+            const out = exportAudit(audit(), format, { ...options(locale, agency, level), history });
             expectResolved(out.content);
             expectGolden(`${name}/${level}.${locale}.${out.extension}`, out.content);
           });

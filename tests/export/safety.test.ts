@@ -17,6 +17,9 @@ import { parseCsv } from './csv-parse';
 /** The only live links allowed: the KB advisories of the fixture that are safe https addresses, and the agency site. */
 const ALLOWED_LINKS = new Set(['https://github.com/advisories/GHSA-jpcq-cgw6-v4j6', 'https://acme.example/']);
 const ALLOWED_TAGS = new Set(['DIV', 'H1', 'H2', 'H3', 'P', 'STRONG', 'CODE', 'A', 'UL', 'LI', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'PRE', 'BR', 'IMG', 'BLOCKQUOTE', 'HR']);
+/** The charts' inline SVG: shapes and text only (no link, image, script or foreign content). */
+const ALLOWED_SVG_TAGS = new Set(['svg', 'title', 'desc', 'rect', 'line', 'polyline', 'circle', 'text']);
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 function parseHtml(html: string) {
   const window = new Window();
@@ -26,8 +29,10 @@ function parseHtml(html: string) {
 
 function expectInert(body: ReturnType<typeof parseHtml>, allowImage: boolean) {
   for (const el of body.querySelectorAll('*')) {
-    expect(ALLOWED_TAGS.has(el.tagName), `unexpected <${el.tagName}>`).toBe(true);
+    const allowed = el.namespaceURI === SVG_NS ? ALLOWED_SVG_TAGS : ALLOWED_TAGS;
+    expect(allowed.has(el.tagName), `unexpected <${el.tagName}>`).toBe(true);
     for (const attr of Array.from(el.attributes)) expect(attr.name.startsWith('on'), `attribute ${attr.name}`).toBe(false);
+    if (el.namespaceURI === SVG_NS) for (const attr of Array.from(el.attributes)) expect(attr.name, `attribute ${attr.name} on <${el.tagName}>`).not.toMatch(/href/i);
   }
   for (const a of body.querySelectorAll('a')) expect(ALLOWED_LINKS.has(a.getAttribute('href') ?? ''), `link to ${a.getAttribute('href')}`).toBe(true);
   const images = body.querySelectorAll('img');

@@ -90,11 +90,15 @@ function build(evidence: Evidence) {
   return { audit, errors };
 }
 
+const CHART_SVG = new Set(['svg', 'title', 'desc', 'rect', 'line', 'polyline', 'circle', 'text']);
+
 function inertHtml(html: string) {
   const window = new Window();
   window.document.body.innerHTML = html;
   const body = window.document.body;
-  expect(body.querySelectorAll('script, iframe, object, embed, svg').length).toBe(0);
+  expect(body.querySelectorAll('script, iframe, object, embed').length).toBe(0);
+  // The only SVG is a chart's drawing (lib/export/render/chart-svg.ts): shapes and text, nothing else.
+  for (const el of body.querySelectorAll('svg, svg *')) expect(CHART_SVG.has(el.tagName), `<${el.tagName}> in an SVG`).toBe(true);
   for (const el of body.querySelectorAll('*')) for (const attr of Array.from(el.attributes)) expect(attr.name.startsWith('on'), `<${el.tagName} ${attr.name}>`).toBe(false);
   for (const a of body.querySelectorAll('a')) expect(a.getAttribute('href') ?? '').not.toMatch(/^\s*(javascript|data|vbscript):/i);
   expect(body.querySelectorAll('img').length).toBe(0);

@@ -6,6 +6,7 @@ import { ageAt } from '../age';
 import { pointDimension } from '../../proposal/dimensions';
 import { offerSettings, type OfferSettings } from '../../proposal/offer';
 import type { ExportContext } from '../context';
+import type { HistoryPoint } from '../types';
 import { knowledgeBaseMessage, surfaceMessages, technologyStatus } from '../tech-status';
 import { code, heading, isSafeLinkUrl, link, paragraph, strong, text, type Block, type Doc, type Inline } from '../doc';
 import {
@@ -13,17 +14,21 @@ import {
   levelLabel, measureLabel, message, pointLabel, priorityLabel, severityLabel, signalLabel, signalStateLabel, statusLabel,
 } from '../labels';
 import { channelBlocks, dimensionLabel, planBlocks, riskBlocks, scenarioBlocks, scopeBlocks, tierGridBlocks } from './offer';
+import { scoreChart, severityChart } from './charts';
 import { ageText, auditMessage, countsSentence, deadlineText, footer, gradeSentence, letterhead, riskItem, tierBlocks, topRisks, verdictBlocks } from './common';
 
 /** Evidence values longer than this, or on several lines, go in a code block of the appendix. */
 const BLOCK_VALUE = 160;
 const APPENDIX_MAX = 4000;
 
-function executiveSummary(ctx: ExportContext, audit: Audit): Block[] {
+/** `history`: the domain's audits, for the score chart drawn under the findings by severity. */
+function executiveSummary(ctx: ExportContext, audit: Audit, history: readonly HistoryPoint[]): Block[] {
   const risks = topRisks(audit, 3);
   return [
     heading(2, ctx.t('export.section.executive')),
     paragraph(text(gradeSentence(ctx, audit)), text(' '), text(countsSentence(ctx, audit.findings))),
+    ...severityChart(ctx, audit.findings),
+    ...scoreChart(ctx, audit, history),
     ...verdictBlocks(ctx, audit),
     paragraph(text(ctx.t(audit.diagnosis.sufficient ? 'export.sufficient.yes' : 'export.sufficient.no'))),
     heading(3, ctx.t('export.section.signals')),
@@ -257,11 +262,13 @@ function factsTable(ctx: ExportContext, audit: Audit): Block {
 
 /**
  * What a client meeting needs, in a few pages even for an old WordPress with dozens of known
- * flaws: the summary, the findings by priority, the checklist, the components with their
- * vulnerabilities counted per component, the risks and plan, and the recommended tier. The full
- * report adds the channels, scope, scenarios, tier grid, cost of waiting and the evidence.
+ * flaws: the summary (with its charts: findings by severity, and the score over time when the
+ * domain's `history` has two audits up to this one), the findings by priority, the checklist, the
+ * components with their vulnerabilities counted per component, the risks and plan, and the
+ * recommended tier. The full report adds the channels, scope, scenarios, tier grid, cost of waiting
+ * and the evidence.
  */
-export function standardDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile | null): Doc {
+export function standardDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile | null, history: readonly HistoryPoint[] = []): Doc {
   const title = ctx.t('export.standard.title', { domain: audit.domain });
   return {
     lang: ctx.locale,
@@ -270,7 +277,7 @@ export function standardDoc(ctx: ExportContext, audit: Audit, agency: AgencyProf
       ...letterhead(agency),
       heading(1, title),
       factsTable(ctx, audit),
-      ...executiveSummary(ctx, audit),
+      ...executiveSummary(ctx, audit, history),
       // Why and what to do for the urgent ones; the rest are listed with their deadlines.
       ...findingsByPriority(ctx, audit, ['P0', 'P1']),
       ...checklistToSettle(ctx, audit),
@@ -285,7 +292,7 @@ export function standardDoc(ctx: ExportContext, audit: Audit, agency: AgencyProf
   };
 }
 
-export function fullDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile | null, offer: OfferSettings = offerSettings()): Doc {
+export function fullDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile | null, offer: OfferSettings = offerSettings(), history: readonly HistoryPoint[] = []): Doc {
   const title = ctx.t('export.full.title', { domain: audit.domain });
   return {
     lang: ctx.locale,
@@ -303,7 +310,7 @@ export function fullDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile 
           [[text(ctx.t('export.fact.headerSource'))], [text(ctx.has(`headerSource.${audit.headerSource}`) ? ctx.t(`headerSource.${audit.headerSource}`) : audit.headerSource)]],
         ],
       },
-      ...executiveSummary(ctx, audit),
+      ...executiveSummary(ctx, audit, history),
       ...findingsByPriority(ctx, audit),
       ...checklistByBlock(ctx, audit),
       ...channelBlocks(ctx, audit, false),

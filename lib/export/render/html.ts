@@ -1,11 +1,14 @@
 /**
  * Rich HTML with inline styles only (no classes, no <style>), so that it keeps its look when pasted
  * into Google Docs, Word or an email. Every string is escaped; the only links are Vigie's own https
- * addresses; the only image is the agency logo, a validated raster data: URL.
+ * addresses; the only image is the agency logo, a validated raster data: URL; charts are inline SVG
+ * drawn from numbers, their words escaped like any text.
  */
 import { isSafeLogoDataUrl } from '../../agency/schema';
-import { isSafeLinkUrl, type Block, type Doc, type Inline, type Tone } from '../doc';
+import { LIGHT } from '../../design/tokens';
+import { isSafeLinkUrl, type Block, type ChartBlock, type Doc, type Inline, type Tone } from '../doc';
 import { neutraliseInvisible, oneLine } from '../sanitize';
+import { chartDrawing, type SvgShape } from './chart-svg';
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -28,6 +31,10 @@ const S = {
   a: 'color:#0b5cad;',
   letterhead: 'border-collapse:collapse;margin:0 0 12pt;',
   logo: 'max-height:48px;max-width:160px;margin-right:10pt;',
+  chart: 'margin:0 0 10pt;page-break-inside:avoid;break-inside:avoid;',
+  chartTitle: 'margin:0 0 4pt;',
+  svg: 'display:block;max-width:100%;height:auto;',
+  chartDesc: `margin:4pt 0 0;font-size:9pt;color:${LIGHT.muted};`,
 } as const;
 const TONES: Record<Tone, string> = {
   danger: 'border-left:4pt solid #b42318;background:#fdecea;',
@@ -51,6 +58,23 @@ function inline(run: Inline): string {
 }
 const inlines = (runs: Inline[]) => runs.map(inline).join('');
 
+const attributes = (attrs: Record<string, string | number>) => Object.entries(attrs).map(([name, value]) => ` ${name}="${escapeHtml(String(value))}"`).join('');
+
+function shape(s: SvgShape): string {
+  const title = s.title === undefined ? '' : `<title>${esc(s.title)}</title>`;
+  return `<${s.tag}${attributes(s.attrs)}>${title}${s.text === undefined ? '' : esc(s.text)}</${s.tag}>`;
+}
+
+/**
+ * Inline SVG, named by its title and described by the numbers in words; the same words are printed
+ * under it for the readers (and mail programs) that drop the drawing.
+ */
+function chart(b: ChartBlock): string {
+  const d = chartDrawing(b);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${d.width}" height="${d.height}" viewBox="0 0 ${d.width} ${d.height}" style="${S.svg}"${attributes(d.attrs)}><title>${esc(b.title)}</title><desc>${esc(b.description)}</desc>${d.shapes.map(shape).join('')}</svg>`;
+  return `<div style="${S.chart}"><p style="${S.chartTitle}"><strong>${esc(b.title)}</strong></p>${svg}<p style="${S.chartDesc}">${esc(b.description)}</p></div>`;
+}
+
 function block(b: Block): string {
   switch (b.kind) {
     case 'heading':
@@ -72,6 +96,8 @@ function block(b: Block): string {
       const lines = b.lines.map((l) => `<br>${inlines(l)}`).join('');
       return `<table style="${S.letterhead}"><tr>${logo}<td style="vertical-align:middle;"><strong style="font-size:13pt;">${esc(b.name)}</strong>${lines}</td></tr></table>`;
     }
+    case 'chart':
+      return chart(b);
     case 'page-break':
       return '<div style="page-break-before:always;break-before:page;"></div>';
   }

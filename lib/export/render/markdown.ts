@@ -3,7 +3,7 @@
  * link syntax, no autolinks (`https://…`, `www.…`, e-mail addresses) can come from a value.
  * Page-supplied values are code spans (in tables, `|` escaped as GFM requires).
  */
-import { isSafeLinkUrl, type Block, type Doc, type Inline } from '../doc';
+import { isSafeLinkUrl, strong, text, type Block, type Doc, type Inline } from '../doc';
 import { neutraliseInvisible, oneLine } from '../sanitize';
 
 const SPECIAL = /[\\`*_[\]<>|~&$#!{}]/g;
@@ -72,6 +72,11 @@ function block(b: Block): string {
     }
     case 'letterhead':
       return [`**${escapeMarkdownText(b.name)}**`, ...b.lines.map((l) => inlines(l))].join('  \n');
+    case 'chart': {
+      // No drawing in Markdown: its title, then its numbers as a small table.
+      const rows = b.chart === 'severity' ? b.bars.map((bar) => [bar.label, String(bar.count)]) : b.points.map((p) => [p.date, String(p.score)]);
+      return block({ kind: 'paragraph', content: [strong(b.title)] }) + '\n\n' + block({ kind: 'table', head: b.columns, rows: rows.map((r) => r.map((cell) => [text(cell)])) });
+    }
     case 'page-break':
       return '---';
   }

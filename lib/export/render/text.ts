@@ -48,6 +48,9 @@ function block(b: Block, lang: string): string {
       return neutraliseInvisible(b.text).split('\n').map((line) => `    ${line}`).join('\n');
     case 'letterhead':
       return [oneLine(b.name), ...b.lines.map(inlines)].join('\n');
+    case 'chart':
+      // No drawing in plain text: its title and its numbers in words.
+      return `${oneLine(b.title)}\n${oneLine(b.description)}`;
     case 'page-break':
       return '';
   }
