@@ -5,7 +5,7 @@
  * drawn from numbers, their words escaped like any text.
  */
 import { isSafeLogoDataUrl } from '../../agency/schema';
-import { LIGHT } from '../../design/tokens';
+import { FONT as FONT_TOKENS, LIGHT, TYPE } from '../../design/tokens';
 import { isSafeLinkUrl, type Block, type ChartBlock, type Doc, type Inline, type Tone } from '../doc';
 import { neutraliseInvisible, oneLine } from '../sanitize';
 import { chartDrawing, type SvgShape } from './chart-svg';
@@ -15,31 +15,34 @@ export function escapeHtml(value: string): string {
 }
 const esc = (value: string) => escapeHtml(oneLine(value));
 
-const FONT = 'font-family:Arial,Helvetica,sans-serif;';
+// Inline styles from the design tokens (light: exports are read on paper and in mail clients).
+const FONT = `font-family:${FONT_TOKENS.paper.replace(/"/g, "'")};`;
+const MONO = "font-family:Consolas,'Courier New',monospace;";
+const C = LIGHT;
 const S = {
-  root: `${FONT}font-size:10.5pt;line-height:1.4;color:#1f2328;`,
-  h1: `${FONT}font-size:18pt;margin:0 0 8pt;color:#0b3d62;`,
-  h2: `${FONT}font-size:14pt;margin:14pt 0 5pt;padding-bottom:3pt;border-bottom:1px solid #c9ced6;color:#0b3d62;`,
-  h3: `${FONT}font-size:12pt;margin:12pt 0 4pt;color:#1f2328;`,
+  root: `${FONT}font-size:${TYPE.md}px;line-height:1.4;color:${C.fg};`,
+  h1: `${FONT}font-size:${TYPE.xxl}px;margin:0 0 8pt;color:${C.accent};`,
+  h2: `${FONT}font-size:${TYPE.xl}px;margin:14pt 0 5pt;padding-bottom:3pt;border-bottom:1px solid ${C.line};color:${C.accent};`,
+  h3: `${FONT}font-size:${TYPE.lg}px;margin:12pt 0 4pt;color:${C.fg};`,
   p: 'margin:0 0 8pt;',
   table: 'border-collapse:collapse;width:100%;margin:0 0 10pt;',
-  th: 'border:1px solid #c9ced6;padding:4pt 6pt;background:#eef1f5;text-align:left;vertical-align:top;font-weight:bold;',
-  td: 'border:1px solid #c9ced6;padding:4pt 6pt;text-align:left;vertical-align:top;',
-  code: "font-family:Consolas,'Courier New',monospace;font-size:9.5pt;background:#f3f4f6;padding:0 2pt;word-break:break-all;",
-  pre: "font-family:Consolas,'Courier New',monospace;font-size:9pt;background:#f3f4f6;border:1px solid #d8dde3;padding:6pt;white-space:pre-wrap;word-break:break-all;margin:0 0 8pt;",
+  th: `border:1px solid ${C.line};padding:4pt 6pt;background:${C.surface};text-align:left;vertical-align:top;font-weight:bold;`,
+  td: `border:1px solid ${C.line};padding:4pt 6pt;text-align:left;vertical-align:top;`,
+  code: `${MONO}font-size:${TYPE.sm}px;background:${C.surface};padding:0 2pt;word-break:break-all;`,
+  pre: `${MONO}font-size:${TYPE.sm}px;background:${C.surface};border:1px solid ${C.line};padding:6pt;white-space:pre-wrap;word-break:break-all;margin:0 0 8pt;`,
   ul: 'margin:0 0 8pt;padding-left:18pt;',
-  a: 'color:#0b5cad;',
+  a: `color:${C.link};`,
   letterhead: 'border-collapse:collapse;margin:0 0 12pt;',
   logo: 'max-height:48px;max-width:160px;margin-right:10pt;',
   chart: 'margin:0 0 10pt;page-break-inside:avoid;break-inside:avoid;',
   chartTitle: 'margin:0 0 4pt;',
   svg: 'display:block;max-width:100%;height:auto;',
-  chartDesc: `margin:4pt 0 0;font-size:9pt;color:${LIGHT.muted};`,
+  chartDesc: `margin:4pt 0 0;font-size:${TYPE.sm}px;color:${C.muted};`,
 } as const;
 const TONES: Record<Tone, string> = {
-  danger: 'border-left:4pt solid #b42318;background:#fdecea;',
-  warning: 'border-left:4pt solid #b54708;background:#fef4e6;',
-  info: 'border-left:4pt solid #0b5cad;background:#eaf2fb;',
+  danger: `border-left:4pt solid ${C.sev.critical};background:${C.tint.danger};`,
+  warning: `border-left:4pt solid ${C.sev.medium};background:${C.tint.warning};`,
+  info: `border-left:4pt solid ${C.sev.info};background:${C.tint.info};`,
 };
 
 function inline(run: Inline): string {
