@@ -1,4 +1,7 @@
-/** The options page: priority matrix, working hours, tiers, language. */
+/**
+ * The options page (priority matrix, working hours, tiers, language, agency profile) and the
+ * messages every form shares (`form.*`: errors, the summary of a refused save, the character count).
+ */
 export const options = {
   'options.title': 'Vigie options',
   'options.saved': 'Saved',
@@ -78,4 +81,18 @@ export const options = {
   'options.questionnaire.intro': 'A blank, printable version of the 28 checklist points and the ten warning signs, for a client to fill in before a call; you then enter the answers with the keyboard checklist.',
   'options.questionnaire.fr': 'Questionnaire in French',
   'options.questionnaire.en': 'Questionnaire in English',
+
+  'form.error.label': 'Error:',
+  'form.summary.one': 'Fix this field, then save again:',
+  'form.summary.other': 'Fix these {count} fields, then save again:',
+  'form.label.in': '{field} ({group})',
+  'form.number.whole': 'Enter a whole number from {min} to {max}.',
+  'form.number.range': 'Enter a number from {min} to {max}.',
+  'form.text.tooLong.one': 'Too long: {length} characters, {max} at most. Remove {count} character.',
+  'form.text.tooLong.other': 'Too long: {length} characters, {max} at most. Remove {count} characters.',
+  'form.text.required': 'This field cannot be empty.',
+  'form.text.oneLine': 'Write it on one line, without tabs or line breaks.',
+  'form.choice.invalid': 'Choose one of the values in the list.',
+  'form.invalid': 'This value is not valid.',
+  'form.counter': '{length} of {max} characters',
 } as const;

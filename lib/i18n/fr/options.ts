@@ -80,4 +80,18 @@ export const options: SameKeys<typeof en> = {
   'options.questionnaire.intro': 'Une version vierge et imprimable des 28 points de la checklist et des dix signaux d\'alerte, à faire remplir par le client avant un échange ; vous saisissez ensuite les réponses au clavier dans la checklist.',
   'options.questionnaire.fr': 'Questionnaire en français',
   'options.questionnaire.en': 'Questionnaire en anglais',
+
+  'form.error.label': 'Erreur :',
+  'form.summary.one': 'Corrigez ce champ, puis enregistrez de nouveau :',
+  'form.summary.other': 'Corrigez ces {count} champs, puis enregistrez de nouveau :',
+  'form.label.in': '{field} ({group})',
+  'form.number.whole': 'Saisissez un nombre entier de {min} à {max}.',
+  'form.number.range': 'Saisissez un nombre de {min} à {max}.',
+  'form.text.tooLong.one': 'Trop long : {length} caractères pour {max} au plus. Retirez {count} caractère.',
+  'form.text.tooLong.other': 'Trop long : {length} caractères pour {max} au plus. Retirez {count} caractères.',
+  'form.text.required': 'Ce champ ne peut pas être vide.',
+  'form.text.oneLine': 'Écrivez-le sur une seule ligne, sans tabulation ni retour à la ligne.',
+  'form.choice.invalid': 'Choisissez une des valeurs de la liste.',
+  'form.invalid': 'Cette valeur n\'est pas valide.',
+  'form.counter': '{length} sur {max} caractères',
 };
