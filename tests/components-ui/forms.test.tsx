@@ -8,9 +8,11 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AgencyProfileForm } from '../../components/AgencyProfileForm';
 import { TranslatorProvider } from '../../components/i18n';
 import { parseNumber } from '../../components/options/form';
 import { OptionsPage } from '../../entrypoints/options/OptionsPage';
+import { AGENCY_STORAGE_KEY } from '../../lib/agency/schema';
 import { translate, type Locale } from '../../lib/i18n';
 import { fr } from '../../lib/i18n/fr';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
@@ -173,6 +175,91 @@ describe('options page validation', () => {
     // Headings are unique within the page.
     const headings = [...root.querySelectorAll('h1, h2, h3')].map((h) => h.textContent);
     expect(headings.filter((h, i) => headings.indexOf(h) !== i)).toEqual([]);
+  });
+});
+
+describe('agency profile validation', () => {
+  function storage(initial: Record<string, unknown> = {}) {
+    const items: Record<string, unknown> = { ...initial };
+    const calls: string[] = [];
+    return {
+      items,
+      calls,
+      area: {
+        get: async (key: string) => (key in items ? { [key]: items[key] } : {}),
+        set: async (v: Record<string, unknown>) => void (calls.push('set'), Object.assign(items, v)),
+        remove: async (key: string) => void (calls.push('remove'), delete items[key]),
+      } as unknown as Parameters<typeof AgencyProfileForm>[0]['storage'],
+    };
+  }
+
+  async function mount(locale: Locale, initial: Record<string, unknown> = {}) {
+    const s = storage(initial);
+    act(() => render(<TranslatorProvider locale={locale}><AgencyProfileForm storage={s.area} /></TranslatorProvider>, root));
+    await act(async () => {});
+    return s;
+  }
+
+  async function save() {
+    await act(async () => { $<HTMLButtonElement>('[data-testid="agency-save"]').click(); });
+  }
+
+  for (const locale of ['en', 'fr'] as const) {
+    it(`refuses an http:// website and a missing name, keeping what was typed (${locale})`, async () => {
+      const s = await mount(locale);
+      const website = $('#agency-website');
+      type(website, 'http://agence.example');
+      leave(website);
+      const http = t(locale, 'options.agency.website.http');
+      expect(http).toBe(locale === 'en' ? 'Use the secure address: it must start with https://, not http://.' : 'Utilisez l\'adresse sécurisée\u00a0: elle doit commencer par https://, et non par http://.');
+      expect(website.getAttribute('aria-invalid')).toBe('true');
+      expect(description(website)).toEqual([t(locale, 'options.agency.website.hint'), shownError(locale, http)]);
+
+      await save();
+      expect(s.calls).toEqual([]);
+      const summary = $('[data-testid="agency-summary"]');
+      expect([...summary.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#agency-name', '#agency-website']);
+      expect(description($('#agency-name'))).toEqual([t(locale, 'options.agency.name.hint'), shownError(locale, t(locale, 'options.agency.name.required'))]);
+      expect($('[data-testid="agency-status"]').textContent).toBe(t(locale, 'options.agency.invalid'));
+      expect(website.value).toBe('http://agence.example');
+
+      type(website, 'agence.example');
+      expect(description(website)[1]).toBe(shownError(locale, t(locale, 'options.agency.website.invalid')));
+
+      type($('#agency-name'), 'Atelier Nord');
+      type(website, 'https://agence.example');
+      expect(root.querySelector('[data-testid="agency-summary"]')).toBeNull();
+      await save();
+      expect(s.items[AGENCY_STORAGE_KEY]).toEqual({ name: 'Atelier Nord', website: 'https://agence.example' });
+      expect($('[data-testid="agency-status"]').textContent).toBe(t(locale, 'agency.saved'));
+    });
+  }
+
+  it('says why a logo is refused, in words, and keeps the logo already chosen', async () => {
+    const logo = 'data:image/png;base64,iVBORw0KGgo=';
+    await mount('fr', { [AGENCY_STORAGE_KEY]: { name: 'Atelier Nord', logo } });
+    const picker = $('#agency-logo');
+    const pick = async (file: File) => {
+      Object.defineProperty(picker, 'files', { value: [file], configurable: true });
+      await act(async () => { picker.dispatchEvent(new Event('change', { bubbles: true })); });
+    };
+    await pick(new File(['<svg xmlns="http://www.w3.org/2000/svg"/>'], 'logo.svg', { type: 'image/svg+xml' }));
+    expect(description(picker)[1]).toBe(shownError('fr', '«\u00a0logo.svg\u00a0» n\'est pas une image PNG, JPEG, WebP ou GIF\u00a0; le logo n\'a pas été changé.'));
+    expect(picker.getAttribute('aria-invalid')).toBe('true');
+    expect($<HTMLImageElement>('img.agency-logo').getAttribute('src')).toBe(logo);
+
+    await pick(new File([new Uint8Array(420_000)], 'grand.png', { type: 'image/png' }));
+    expect(description(picker)[1]).toBe(shownError('fr', t('fr', 'options.agency.logo.size', { file: 'grand.png', size: '420', max: '150' })));
+    expect($<HTMLImageElement>('img.agency-logo').getAttribute('src')).toBe(logo);
+  });
+
+  it('removes the profile when every field is emptied', async () => {
+    const s = await mount('en', { [AGENCY_STORAGE_KEY]: { name: 'Atelier Nord' } });
+    await until(() => $('#agency-name').value === 'Atelier Nord', 'the stored profile');
+    type($('#agency-name'), '');
+    await save();
+    expect(s.calls).toEqual(['remove']);
+    expect($('[data-testid="agency-status"]').textContent).toBe('Profile removed: reports no longer show an agency.');
   });
 });
 
