@@ -9,6 +9,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AgencyProfileForm } from '../../components/AgencyProfileForm';
+import { AgencyFieldsForm } from '../../components/history/AgencyFieldsForm';
 import { TranslatorProvider } from '../../components/i18n';
 import { parseNumber } from '../../components/options/form';
 import { OptionsPage } from '../../entrypoints/options/OptionsPage';
@@ -261,6 +262,37 @@ describe('agency profile validation', () => {
     expect(s.calls).toEqual(['remove']);
     expect($('[data-testid="agency-status"]').textContent).toBe('Profile removed: reports no longer show an agency.');
   });
+});
+
+describe("the history page's agency fields", () => {
+  for (const locale of ['en', 'fr'] as const) {
+    it(`refuses an uptime out of range with its reason under the field (${locale})`, async () => {
+      const saved: unknown[] = [];
+      act(() => render(
+        <TranslatorProvider locale={locale}>
+          <AgencyFieldsForm domain="shop.example" month="2026-11" initial={null} now={() => new Date('2026-11-28T10:00:00Z')} onSave={async (f) => { saved.push(f); return null; }} />
+        </TranslatorProvider>,
+        root,
+      ));
+      const uptime = $('input[name="uptime"]');
+      type(uptime, '120');
+      leave(uptime);
+      const message = t(locale, 'form.number.range', { min: 0, max: 100 });
+      expect(message).toBe(locale === 'en' ? 'Enter a number from 0 to 100.' : 'Saisissez un nombre de 0 à 100.');
+      expect(description(uptime)).toEqual([t(locale, 'options.agencyFields.uptime.hint'), shownError(locale, message)]);
+
+      type($('input[name="tickets-P1"]'), '2.5');
+      await act(async () => { $<HTMLButtonElement>('button[type=submit]').click(); });
+      expect(saved).toEqual([]);
+      expect(description($('input[name="tickets-P1"]'))).toEqual([shownError(locale, t(locale, 'form.error.named', { field: 'P1', message: t(locale, 'form.number.whole', { min: 0, max: 100_000 }) }))]);
+      expect(uptime.value).toBe('120');
+
+      type(uptime, locale === 'fr' ? '99,5' : '99.5');
+      type($('input[name="tickets-P1"]'), '2');
+      await act(async () => { $<HTMLButtonElement>('button[type=submit]').click(); });
+      expect(saved).toMatchObject([{ uptimePercent: 99.5, tickets: { P0: 0, P1: 2, P2: 0, P3: 0 } }]);
+    });
+  }
 });
 
 describe('French typography of the form messages', () => {

@@ -109,7 +109,12 @@ export const options = {
   'options.agency.removed': 'Profile removed: reports no longer show an agency.',
   'options.agency.failed': 'The profile could not be saved; what you typed is still here. Try again.',
 
+  'options.agencyFields.uptime.hint': 'From your monitoring tool, 0 to 100. Leave it empty if you do not know.',
+  'options.agencyFields.hours.hint': 'Leave it empty to keep it out of the report.',
+  'options.agencyFields.tickets.hint': 'How many were handled this month, for each priority.',
+
   'form.error.label': 'Error:',
+  'form.error.named': '{field}: {message}',
   'form.summary.one': 'Fix this field, then save again:',
   'form.summary.other': 'Fix these {count} fields, then save again:',
   'form.label.in': '{field} ({group})',

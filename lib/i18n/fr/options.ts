@@ -108,7 +108,12 @@ export const options: SameKeys<typeof en> = {
   'options.agency.removed': 'Profil supprimé : les rapports n\'affichent plus d\'agence.',
   'options.agency.failed': 'Le profil n\'a pas pu être enregistré ; ce que vous avez saisi est toujours là. Réessayez.',
 
+  'options.agencyFields.uptime.hint': 'D\'après votre outil de supervision, de 0 à 100. Laissez vide si vous ne savez pas.',
+  'options.agencyFields.hours.hint': 'Laissez vide pour ne pas le faire figurer dans le rapport.',
+  'options.agencyFields.tickets.hint': 'Combien ont été traités ce mois-ci, pour chaque priorité.',
+
   'form.error.label': 'Erreur :',
+  'form.error.named': '{field} : {message}',
   'form.summary.one': 'Corrigez ce champ, puis enregistrez de nouveau :',
   'form.summary.other': 'Corrigez ces {count} champs, puis enregistrez de nouveau :',
   'form.label.in': '{field} ({group})',
