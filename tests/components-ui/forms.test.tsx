@@ -9,11 +9,14 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AgencyProfileForm } from '../../components/AgencyProfileForm';
+import { ChecklistEntry, NOTE_MAX } from '../../components/checklist/ChecklistEntry';
 import { AgencyFieldsForm } from '../../components/history/AgencyFieldsForm';
 import { TranslatorProvider } from '../../components/i18n';
 import { parseNumber } from '../../components/options/form';
 import { OptionsPage } from '../../entrypoints/options/OptionsPage';
 import { AGENCY_STORAGE_KEY } from '../../lib/agency/schema';
+import type { ChecklistPoint } from '../../lib/audit/schema';
+import { CHECKLIST } from '../../lib/diagnosis/checklist-model';
 import { translate, type Locale } from '../../lib/i18n';
 import { fr } from '../../lib/i18n/fr';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
@@ -262,6 +265,38 @@ describe('agency profile validation', () => {
     expect(s.calls).toEqual(['remove']);
     expect($('[data-testid="agency-status"]').textContent).toBe('Profile removed: reports no longer show an agency.');
   });
+});
+
+describe('checklist notes', () => {
+  const points: ChecklistPoint[] = CHECKLIST.map((p) => ({ id: p.id, block: p.block, level: p.level, status: 'unknown', origin: 'none' }));
+
+  for (const locale of ['en', 'fr'] as const) {
+    it(`counts the note against its limit and says when it is too long, never cutting it (${locale})`, () => {
+      const notes: string[] = [];
+      act(() => render(<TranslatorProvider locale={locale}><ChecklistEntry points={points} onStatus={() => {}} onAccept={() => {}} onNote={(_id, n) => notes.push(n)} /></TranslatorProvider>, root));
+      const note = $<HTMLTextAreaElement>('[data-testid="point-note"]');
+      expect(root.querySelector(`label[for="${note.id}"]`)!.textContent).toBe(t(locale, 'checklist.note'));
+      expect(note.hasAttribute('maxlength')).toBe(false);
+      type(note, 'Backups by the host');
+      expect(notes).toEqual(['Backups by the host']);
+      expect(description(note)[0]).toBe(t(locale, 'form.counter', { length: 19, max: NOTE_MAX }));
+
+      const long = 'x'.repeat(NOTE_MAX + 5);
+      type(note, long);
+      expect(notes).toEqual(['Backups by the host']);
+      expect(note.value).toBe(long);
+      expect(note.getAttribute('aria-invalid')).toBe('true');
+      const [counter, error] = description(note);
+      expect(counter).toBe(t(locale, 'form.counter', { length: NOTE_MAX + 5, max: NOTE_MAX }));
+      expect(error).toBe(shownError(locale, t(locale, 'checklist.note.tooLong', { max: NOTE_MAX })));
+      expect(error).toContain(locale === 'en' ? 'This note is too long to be saved' : 'Cette note est trop longue pour être enregistrée');
+
+      type(note, long.slice(0, NOTE_MAX));
+      expect(notes.at(-1)).toHaveLength(NOTE_MAX);
+      expect(note.getAttribute('aria-invalid')).toBeNull();
+      expect($('[data-testid="point-note-error"]').textContent).toBe('');
+    });
+  }
 });
 
 describe("the history page's agency fields", () => {
