@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { RestoreMode } from '../../lib/history/model';
 import { useT } from '../i18n';
 import type { HistoryData, HistoryIO } from './io';
+import { FilePicker } from '../FilePicker';
 
 type Message = { kind: 'ok' | 'error' | 'busy'; text: string };
 
@@ -51,9 +52,7 @@ export function BackupPanel({ data, io, now, onRestored }: { data: HistoryData; 
 
       <h3>{t('history.restore.title')}</h3>
       <form onSubmit={restore} class="restore-form">
-        <label>{t('history.restore.file')}{' '}
-          <input type="file" accept=".json,.gz,application/json,application/gzip" name="backup-file" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
-        </label>
+        <FilePicker label={t('history.restore.file')} choose={t('history.restore.choose')} none={t('history.restore.none')} accept=".json,.gz,application/json,application/gzip" name="backup-file" onFile={setFile} />
         <fieldset>
           {(['merge', 'replace'] as const).map((m) => (
             <label key={m} class="block"><input type="radio" name="restore-mode" value={m} checked={mode === m} onChange={() => setMode(m)} /> {t(`history.restore.mode.${m}`)}</label>

@@ -24,6 +24,18 @@ type State =
   | { phase: 'ready'; month: string; data: MonthlyReportData | null; fields: AgencyFields | null };
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const MONTHS_OFFERED = 24;
+
+/** The current month and the 23 before it, as [YYYY-MM, "novembre 2026"] in the page's language (UTC). */
+export function recentMonths(today: Date, locale: string): Array<[string, string]> {
+  const format = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i < MONTHS_OFFERED; i++) {
+    const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - i, 1));
+    out.push([d.toISOString().slice(0, 7), format.format(d)]);
+  }
+  return out;
+}
 
 /** Month picker, the agency's fields and the seven headings; audits are read only when a month is shown. */
 export function MonthlyReport({ data: store, io, domain, now }: MonthlyReportProps) {
@@ -78,7 +90,12 @@ export function MonthlyReport({ data: store, io, domain, now }: MonthlyReportPro
     <section class="monthly" aria-labelledby="monthly-title" data-testid="monthly">
       <h2 id="monthly-title">{t('history.monthly.title')}</h2>
       <form class="inline-form" onSubmit={(e) => { e.preventDefault(); void load(month); }}>
-        <label>{t('history.monthly.month')} <input type="month" value={month} onInput={(e) => setMonth(e.currentTarget.value)} name="month" /></label>
+        {/* A list of months in the page's language, not the browser's own month picker (which speaks the browser's). */}
+        <label>{t('history.monthly.month')}{' '}
+          <select value={month} onChange={(e) => setMonth(e.currentTarget.value)} name="month">
+            {recentMonths(now(), locale).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+        </label>
         <button type="submit">{t('history.monthly.show')}</button>
       </form>
       {state.phase === 'loading' && <p class="loading">{t('history.monthly.loading')}</p>}

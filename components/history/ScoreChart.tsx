@@ -6,12 +6,12 @@ const LAYOUT = { width: 640, height: 180, padding: 24 };
 
 /** The score of each audit over time, as inline SVG (no chart library). */
 export function ScoreChart({ summaries }: { summaries: readonly AuditSummary[] }) {
-  const { t, date } = useT();
+  const { t, tn, date } = useT();
   const points = scoreChartPoints(summaries.map((s) => ({ id: s.id, startedAt: s.startedAt, score: s.score })), LAYOUT);
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last) return null;
-  const desc = t('history.chart.desc', { count: points.length, from: date(first.startedAt), to: date(last.startedAt), first: first.score, last: last.score });
+  const desc = tn('history.chart.desc', points.length, { from: date(first.startedAt), to: date(last.startedAt), first: first.score, last: last.score });
   const { width, height, padding } = LAYOUT;
   return (
     <figure class="score-chart">

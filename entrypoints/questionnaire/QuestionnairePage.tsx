@@ -27,7 +27,7 @@ export function QuestionnairePage({ lang, loadAgency = loadAgencyProfile }: Ques
   return (
     <main class="print-main questionnaire-main" data-testid="questionnaire-page">
       <nav class="no-print questionnaire-tools">
-        <span class="muted">{t('proposal.questionnaire.language')}:</span>{' '}
+        <span class="muted">{t('proposal.questionnaire.language')}</span>{' '}
         {LOCALES.map((l) => (
           <a key={l} href={`?lang=${l}`} aria-current={l === lang ? 'page' : undefined} data-testid={`questionnaire-lang-${l}`}>
             {l.toUpperCase()}

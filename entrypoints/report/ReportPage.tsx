@@ -6,6 +6,7 @@ import { FindingsBySeverity } from '../../components/FindingsBySeverity';
 import { GradeBadge } from '../../components/GradeBadge';
 import { useT } from '../../components/i18n';
 import { PermissionRequests } from '../../components/PermissionRequests';
+import { SeverityCounts } from '../../components/PopupGlance';
 import { MaintenanceFacts } from '../../components/MaintenanceFacts';
 import { TechnologiesTable } from '../../components/TechnologiesTable';
 import { useChecklist } from '../../components/useChecklist';
@@ -44,6 +45,18 @@ export function ReportPage() {
   return <Report audit={state.audit} settings={state.settings} agency={state.agency} onSettings={(settings) => setState({ ...state, settings })} />;
 }
 
+/** The report's sections, in page order, for its contents line (anchor id, heading). */
+const SECTIONS: ReadonlyArray<readonly [string, string]> = [
+  ['findings', 'report.findings'],
+  ['priorities', 'priorities.title'],
+  ['checklist', 'report.checklist'],
+  ['tier', 'tier.title'],
+  ['technologies', 'report.technologies'],
+  ['score', 'report.scoreTests'],
+  ['export', 'export.ui.title'],
+  ['not-measured', 'report.notMeasured'],
+];
+
 function Report({ audit: loaded, settings, agency, onSettings }: { audit: Audit; settings: Settings; agency: AgencyProfile | null; onSettings: (s: Settings) => void }) {
   const { t, dateTime, locale } = useT();
   const checklist = useChecklist(loaded);
@@ -68,7 +81,7 @@ function Report({ audit: loaded, settings, agency, onSettings }: { audit: Audit;
         <a href={browser.runtime.getURL(`/questionnaire.html?lang=${locale}` as '/questionnaire.html')}>{t('report.questionnaire')}</a>
       </p>
       <h1>{t('report.title', { domain: audit.domain })}</h1>
-      <section class="summary">
+      <section class="summary" aria-label={t('report.summary')}>
         <GradeBadge score={audit.score} measured={audit.headerSource !== 'none'} />
         <dl>
           <dt>{t('report.url')}</dt>
@@ -80,41 +93,47 @@ function Report({ audit: loaded, settings, agency, onSettings }: { audit: Audit;
           <dt>{t('report.headerSource')}</dt>
           <dd data-testid="header-source">{t(`headerSource.${audit.headerSource}`)}</dd>
         </dl>
+        <SeverityCounts findings={audit.findings} />
       </section>
+
+      <nav class="report-toc" aria-label={t('report.contents')}>
+        <ol>
+          {SECTIONS.map(([id, key]) => <li key={id}><a href={`#${id}`}>{t(key)}</a></li>)}
+        </ol>
+      </nav>
 
       <VerdictBanner signals={audit.signals} diagnosis={audit.diagnosis} points={audit.checklist.points} />
 
       {/* The panel is its own section with its own heading ("Alert signals" was printed twice). */}
       <SignalsPanel signals={audit.signals} />
 
-      <section>
+      <section id="findings">
         <h2>{t('report.findings')}</h2>
         <FindingsBySeverity findings={audit.findings} evidence={audit.evidence} />
       </section>
 
-      <section>
-        <h2>{t('report.priorities')}</h2>
+      {/* The list has its own heading: the page adds none (two headings in a row said the same). */}
+      <div id="priorities">
         <PrioritiesList findings={audit.findings} now={new Date(audit.startedAt)} priorities={settings.priorities} />
-      </section>
+      </div>
 
-      <section>
+      <section id="checklist">
         <h2>{t('report.checklist')}</h2>
         {checklist.error && <p role="alert" class="error">{checklist.error}</p>}
         <ChecklistEntry points={audit.checklist.points} findings={audit.findings} onStatus={checklist.onStatus} onAccept={checklist.onAccept} onNote={checklist.onNote} />
       </section>
 
-      <section>
-        <h2>{t('report.tier')}</h2>
+      <div id="tier">
         <TierCard tier={audit.diagnosis.tier} tiers={settings.tiers} {...(criticality ? { criticality } : {})} onDeclareCriticality={(level) => void declare(level)} />
-      </section>
+      </div>
 
-      <section>
+      <section id="technologies">
         <h2>{t('report.technologies')}</h2>
         <MaintenanceFacts audit={audit} />
         <TechnologiesTable technologies={audit.technologies} kbDate={audit.knowledgeBase?.date} />
       </section>
 
-      <section>
+      <section id="score">
         <h2>{t('report.scoreTests')}</h2>
         <table data-testid="score-tests">
           <thead>
@@ -132,11 +151,13 @@ function Report({ audit: loaded, settings, agency, onSettings }: { audit: Audit;
         </table>
       </section>
 
-      <ExportPanel source={{ kind: 'audit', audit }} agency={agency} settings={settings} printUrl={browser.runtime.getURL(`/print.html?id=${encodeURIComponent(audit.id)}` as '/print.html')} />
+      <div id="export">
+        <ExportPanel source={{ kind: 'audit', audit }} agency={agency} settings={settings} printUrl={browser.runtime.getURL(`/print.html?id=${encodeURIComponent(audit.id)}` as '/print.html')} />
+      </div>
 
       <PermissionRequests audit={audit} />
 
-      <section>
+      <section id="not-measured">
         <h2>{t('report.notMeasured')}</h2>
         {audit.notMeasured.length === 0 ? (
           <p class="muted">{t('report.notMeasured.none')}</p>

@@ -109,6 +109,9 @@ export function redactEvidence(evidence: Evidence): Evidence {
 }
 
 export function redactEvidenceItem(item: EvidenceItem): EvidenceItem {
+  // An advisory is Vigie's own knowledge-base record (its id, its public page), not page content:
+  // its identifiers are not secrets (a Wordfence id is a UUID, which the token pattern would hide).
+  if (item.label === 'evidence.components.advisory') return { ...item, value: redactUrlsInText(item.value).slice(0, MAX_VALUE) };
   if (item.label === 'evidence.url' || item.label === 'evidence.script') return { ...item, value: redactUrl(item.value).slice(0, MAX_VALUE) };
   if (item.label === 'evidence.header') {
     const colon = item.value.indexOf(':');

@@ -84,6 +84,8 @@ export const RADIUS = { sm: 4, md: 6, lg: 10 } as const;
 export const FONT = {
   sans: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   mono: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+  /** Paper and exported documents: a face every machine and word processor has, narrower than most system faces. */
+  paper: 'Arial, Helvetica, "Liberation Sans", sans-serif',
 } as const;
 
 function colourVars(c: SchemeColours): string[] {
@@ -116,6 +118,7 @@ export function tokensCss(): string {
     ...Object.entries(RADIUS).map(([k, v]) => `--radius-${k}: ${v}px;`),
     `--font-sans: ${FONT.sans};`,
     `--font-mono: ${FONT.mono};`,
+    `--font-paper: ${FONT.paper};`,
   ];
   const indent = (lines: string[], n: number) => lines.map((l) => `${' '.repeat(n)}${l}`).join('\n');
   return [

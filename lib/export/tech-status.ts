@@ -88,7 +88,8 @@ export function sourceMessage(source: string): StatusMessage {
  */
 export function evidenceForPeople(item: { label: string; value: string }): { label: string; value: string } {
   if (item.label !== 'evidence.components.source') return item;
-  if (item.value === 'meta-generator') return { label: 'tech.source-kind.meta-generator', value: '<meta name="generator">' };
+  // The tag itself is the evidence (its content is the version already named): a label, no value.
+  if (item.value === 'meta-generator') return { label: 'tech.source.meta-generator', value: '' };
   const m = sourceMessage(item.value);
   if (m.key === 'tech.source.other') return item;
   return { label: m.key.replace('tech.source.', 'tech.source-kind.'), value: String(m.params.value ?? '') };

@@ -184,7 +184,7 @@ describe('where a component was seen, in words', () => {
     const { evidenceForPeople } = await import('../../lib/export/tech-status');
     expect(evidenceForPeople({ label: 'evidence.components.source', value: 'script-url:https://x.test/a.js?[redacted]' })).toEqual({ label: 'tech.source-kind.script-url', value: 'https://x.test/a.js' });
     expect(evidenceForPeople({ label: 'evidence.components.source', value: 'header:x-powered-by' })).toEqual({ label: 'tech.source-kind.header', value: 'X-Powered-By' });
-    expect(evidenceForPeople({ label: 'evidence.components.source', value: 'meta-generator' })).toEqual({ label: 'tech.source-kind.meta-generator', value: '<meta name="generator">' });
+    expect(evidenceForPeople({ label: 'evidence.components.source', value: 'meta-generator' })).toEqual({ label: 'tech.source.meta-generator', value: '' });
     const other = { label: 'evidence.header', value: 'Server: Apache' };
     expect(evidenceForPeople(other)).toBe(other);
   });

@@ -131,9 +131,11 @@ describe('history page', () => {
     const container = mount(db, io, 'shop.example');
     const monthly = await until(() => container.querySelector('[data-testid=monthly]'), 'the monthly section');
     await act(async () => {
-      const input = monthly.querySelector('input[type=month]') as HTMLInputElement;
-      input.value = '2026-11';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const select = monthly.querySelector('select[name=month]') as HTMLSelectElement;
+      // The months are offered in the page's language, most recent first.
+      expect(select.options[1]!.textContent).toMatch(/^[A-Z]?[a-z]+ \d{4}$/i);
+      select.value = '2026-11';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await act(async () => { (monthly.querySelector('form') as HTMLFormElement).requestSubmit(); });
     const sections = await until(() => monthly.querySelector('[data-testid=monthly-sections]'), 'the monthly sections');

@@ -70,3 +70,21 @@ describe('redaction is idempotent', () => {
     expect(once).toBe(`loaded http://cdn.example/a.js?${REDACTED}`);
   });
 });
+
+describe('knowledge-base advisories are not page content', () => {
+  it('keeps an advisory id that looks like a token, and still drops a query string', () => {
+    const uuid = 'ff4b47d8-28c1-4706-91d9-0285f419147e';
+    const finding = {
+      id: 'components.vulnerable-version:wordpress@4.9.8', ruleId: 'components.vulnerable-version', family: 'components' as const,
+      severity: 'critical' as const, priority: 'P0' as const, dimension: 'security' as const, message: { key: 'k', params: {} }, title: 't',
+      evidence: [
+        { label: 'evidence.components.advisory', value: `${uuid} — https://www.wordfence.com/threat-intel/vulnerabilities/id/${uuid}?ref=x` },
+        { label: 'evidence.header', value: `X-Debug: ${uuid}` },
+      ],
+    };
+    const [advisory, header] = redactFinding(finding).evidence;
+    expect(advisory!.value).toBe(`${uuid} — https://www.wordfence.com/threat-intel/vulnerabilities/id/${uuid}?${REDACTED}`);
+    // The same string in a response header is page content: hidden.
+    expect(header!.value).toBe(`X-Debug: ${REDACTED}`);
+  });
+});

@@ -13,7 +13,8 @@ const SIGNAL_IDS = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9', 'S10']
 const CRITICAL_SIGNALS = new Set(['S2', 'S3', 'S4']);
 
 function boxes(ctx: ExportContext, labels: readonly string[]): string {
-  return labels.map((label) => ctx.t('proposal.questionnaire.box', { label })).join('  ');
+  // Each box stays with its whole label on one line ("☐ Je ne sais pas" never splits): no-break spaces inside, plain spaces between.
+  return labels.map((label) => ctx.t('proposal.questionnaire.box', { label }).replace(/ /g, '\u00a0')).join('   ');
 }
 
 export function questionnaireDoc(ctx: ExportContext, agency: AgencyProfile | null): Doc {

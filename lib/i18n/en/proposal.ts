@@ -175,5 +175,5 @@ export const proposal = {
   'proposal.questionnaire.agency': 'For the agency',
   'proposal.questionnaire.agencyText': 'Run Vigie on the site, open the full report and go to the checklist: each point takes one key (1 OK, 2 partial, 3 KO, 4 don\'t know, 5 N/A) and the cursor moves to the next point, so the 28 answers take about 28 keystrokes. The warning signs are worked out from the answers and the scan.',
   'proposal.questionnaire.print': 'Print or save as PDF',
-  'proposal.questionnaire.language': 'Language',
+  'proposal.questionnaire.language': 'Language:',
 } as const;

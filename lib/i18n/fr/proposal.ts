@@ -177,5 +177,5 @@ export const proposal: SameKeys<typeof en> = {
   'proposal.questionnaire.agency': 'Pour l\'agence',
   'proposal.questionnaire.agencyText': 'Lancez Vigie sur le site, ouvrez le rapport complet et allez à la checklist : chaque point se saisit d\'une touche (1 OK, 2 partiel, 3 KO, 4 je ne sais pas, 5 N/A) et le curseur passe au point suivant : les 28 réponses tiennent en 28 frappes environ. Les signaux d\'alerte se déduisent des réponses et du scan.',
   'proposal.questionnaire.print': 'Imprimer ou enregistrer en PDF',
-  'proposal.questionnaire.language': 'Langue',
+  'proposal.questionnaire.language': 'Langue :',
 };
