@@ -112,7 +112,7 @@ export function AgencyFieldsForm({ domain, month, initial, now, onSave }: Agency
   const commentId = agencyFieldsId('comment');
 
   return (
-    <form class="agency-fields-form" onSubmit={submit} onFocusOut={errors.onFocusOut} noValidate data-testid="agency-fields">
+    <form class="agency-fields-form form-card" onSubmit={submit} onFocusOut={errors.onFocusOut} noValidate data-testid="agency-fields">
       <h3>{t('history.monthly.agency')}</h3>
       <div class="field-row">
         {numberField('uptime', t('history.monthly.field.uptime'), t('options.agencyFields.uptime.hint'))}

@@ -75,7 +75,7 @@ export function OptionsPage({ area, onLanguage }: OptionsPageProps) {
         <a href={browser.runtime.getURL('/audits.html')}>{t('options.links.history')}</a>
       </p>
       <AgencyProfileForm />
-      <p class="form-intro options-settings-intro">{t('options.settings.intro')}</p>
+      <p class="form-intro">{t('options.settings.intro')}</p>
       <SettingsForm
         key={generation}
         settings={settings}

@@ -1,9 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { TranslatorProvider } from '../../components/i18n';
-import '../../assets/tokens.css';
 import '../../components/styles.css';
-import './options.css';
 import type { Locale } from '../../lib/i18n';
 import type { Settings } from '../../lib/settings/schema';
 import { loadSettings } from '../../lib/settings/storage';
