@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { AGENCY_STORAGE_KEY, AgencyProfile, LOGO_MAX_CHARS, isSafeLogoDataUrl, parseAgencyProfile } from '../lib/agency/schema';
 import type { Translator } from '../lib/i18n';
+import { FilePicker } from './FilePicker';
 import { useT } from './i18n';
-import { ariaFor, ErrorSummary, Field, issueMessage, problemsOf, useShownErrors, type FieldProblem } from './options/form';
+import { ariaFor, errorId, ErrorSummary, Field, FieldError, hintId, issueMessage, problemsOf, useShownErrors, type FieldProblem } from './options/form';
 
 type Draft = { name: string; contact: string; website: string; logo: string };
 type Key = keyof Draft;
@@ -84,13 +85,13 @@ export function AgencyProfileForm({ storage = browser.storage.local }: { storage
     setStatus('idle');
   };
 
-  async function pickLogo(e: Event) {
-    const input = e.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
-    // A refused file is cleared from the picker; the logo already chosen stays.
+  const logoRef = useRef<HTMLDivElement>(null);
+  async function pickLogo(file: File) {
+    // A refused file is cleared from the picker (so that choosing it again, fixed, is seen); the
+    // logo already chosen stays.
     const refuse = (message: string) => {
-      input.value = '';
+      const input = logoRef.current?.querySelector<HTMLInputElement>('input[type=file]');
+      if (input) input.value = '';
       setLogoError(message);
     };
     const kb = (bytes: number) => number(Math.ceil(bytes / 1000));
@@ -160,15 +161,26 @@ export function AgencyProfileForm({ storage = browser.storage.local }: { storage
           {text('contact', 'text', 'medium')}
         </div>
         {text('website', 'url', undefined, { placeholder: 'https://', autoComplete: 'url', spellcheck: 'false' })}
-        <Field id={agencyFieldId('logo')} label={t('agency.logo')} hint={hints.logo} error={errorOf('logo')}>
-          <input {...ariaFor(agencyFieldId('logo'), { hint: true, error: errorOf('logo') })} name="agency-logo" type="file" accept={LOGO_TYPES.join(',')} onChange={(e) => void pickLogo(e)} />
-          {draft.logo && (
-            <p class="logo-preview">
-              <img src={draft.logo} alt={t('agency.logo.preview')} class="agency-logo" />
-              <button type="button" onClick={() => { setDraft({ ...draft, logo: '' }); setLogoError(null); setStatus('idle'); }}>{t('agency.logo.remove')}</button>
-            </p>
-          )}
-        </Field>
+        {(() => {
+          const id = agencyFieldId('logo');
+          const error = errorOf('logo');
+          return (
+            <div class={`field${error ? ' field-invalid' : ''}`} id={id} data-field={id} ref={logoRef}>
+              {/* The page's words on the button, not the browser's (components/FilePicker.tsx). */}
+              <FilePicker label={t('agency.logo')} choose={t('options.agency.logo.choose')} none={t(draft.logo ? 'options.agency.logo.keep' : 'options.agency.logo.none')}
+                accept={LOGO_TYPES.join(',')} name="agency-logo" describedBy={error ? `${hintId(id)} ${errorId(id)}` : hintId(id)} invalid={!!error}
+                onFile={(file) => file && void pickLogo(file)} />
+              <p class="field-hint" id={hintId(id)}>{hints.logo}</p>
+              {draft.logo && (
+                <p class="logo-preview">
+                  <img src={draft.logo} alt={t('agency.logo.preview')} class="agency-logo" />
+                  <button type="button" onClick={() => { setDraft({ ...draft, logo: '' }); setLogoError(null); setStatus('idle'); }}>{t('agency.logo.remove')}</button>
+                </p>
+              )}
+              <FieldError id={id} error={error} />
+            </div>
+          );
+        })()}
         <div class="form-footer">
           <ErrorSummary id="agency-summary" problems={errors.attempt > 0 ? problems : []} attempt={errors.attempt} testId="agency-summary" />
           <div class="form-actions">

@@ -242,7 +242,7 @@ describe('agency profile validation', () => {
   it('says why a logo is refused, in words, and keeps the logo already chosen', async () => {
     const logo = 'data:image/png;base64,iVBORw0KGgo=';
     await mount('fr', { [AGENCY_STORAGE_KEY]: { name: 'Atelier Nord', logo } });
-    const picker = $('#agency-logo');
+    const picker = $('input[name="agency-logo"]');
     const pick = async (file: File) => {
       Object.defineProperty(picker, 'files', { value: [file], configurable: true });
       await act(async () => { picker.dispatchEvent(new Event('change', { bubbles: true })); });
