@@ -35,6 +35,17 @@ function Section({ id, title, intro, testId, children }: { id: string; title: st
 }
 
 const RULES_HELP = 'opt-scope-rules-help';
+const EXAMPLE_RULES = ['components.eol', 'csp.missing'] as const;
+
+/** The help on check ids, with the example ids shown as code (they are values, not words). */
+function ruleIdsHelp(t: (key: string, params?: Record<string, string>) => string) {
+  const [before, between, after] = t('options.scope.rules.help', { first: '\u0000', second: '\u0000' }).split('\u0000');
+  return (
+    <>
+      {before}<code>{EXAMPLE_RULES[0]}</code>{between}<code>{EXAMPLE_RULES[1]}</code>{after}
+    </>
+  );
+}
 
 function RuleList({ scope, settings, onRules }: { scope: ScopeClass; settings: Settings; onRules: (scope: ScopeClass, ids: string[]) => void }) {
   const { t, tn } = useT();
@@ -196,7 +207,7 @@ export function ScopeSettingsSection({ settings, onChange }: ProposalSectionProp
           </tbody>
         </table>
       </div>
-      <p class="form-intro" id={RULES_HELP}>{t('options.scope.rules.help')}</p>
+      <p class="form-intro" id={RULES_HELP}>{ruleIdsHelp(t)}</p>
       <div class="field-row field-row-wide">
         <RuleList scope="quote" settings={settings} onRules={onRules} />
         <RuleList scope="contract" settings={settings} onRules={onRules} />

@@ -74,7 +74,7 @@ export const options = {
   'options.scope.rules.contract': 'These checks are always within the contract (one check id per line)',
   'options.scope.rules.invalid.one': '{count} line is not a check id and is ignored.',
   'options.scope.rules.invalid.other': '{count} lines are not check ids and are ignored.',
-  'options.scope.rules.help': 'Check ids look like components.eol or csp.missing; the CSV export shows them in its rule column. A check in both lists is a separate quote.',
+  'options.scope.rules.help': 'Check ids look like {first} or {second}; the CSV export shows them in its rule column. A check in both lists is a separate quote.',
   'options.sla.title': 'Service levels and compensation',
   'options.sla.intro': 'The commitments of each tier, shown in the report\'s tier grid. Response: when work starts; restoration: when the service works again.',
   'options.sla.tier': '{tier}: service levels',

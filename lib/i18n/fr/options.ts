@@ -73,7 +73,7 @@ export const options: SameKeys<typeof en> = {
   'options.scope.rules.contract': 'Ces contrôles sont toujours dans le contrat (un identifiant de contrôle par ligne)',
   'options.scope.rules.invalid.one': '{count} ligne n\'est pas un identifiant de contrôle et est ignorée.',
   'options.scope.rules.invalid.other': '{count} lignes ne sont pas des identifiants de contrôle et sont ignorées.',
-  'options.scope.rules.help': 'Les identifiants ressemblent à components.eol ou csp.missing ; l\'export CSV les montre dans sa colonne des règles. Un contrôle présent dans les deux listes est sur devis séparé.',
+  'options.scope.rules.help': 'Les identifiants ressemblent à {first} ou {second} ; l\'export CSV les montre dans sa colonne des règles. Un contrôle présent dans les deux listes est sur devis séparé.',
   'options.sla.title': 'Niveaux de service et compensations',
   'options.sla.intro': 'Les engagements de chaque niveau, repris dans la grille des niveaux du rapport. Prise en charge : quand le travail commence ; rétablissement : quand le service fonctionne de nouveau.',
   'options.sla.tier': '{tier} : niveaux de service',
