@@ -4,10 +4,14 @@
  * saving them is the page's job.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ChecklistPoint, Finding, PointId, PointStatus } from '../../lib/audit/schema';
+import { ChecklistPoint as ChecklistPointSchema, type ChecklistPoint, type Finding, type PointId, type PointStatus } from '../../lib/audit/schema';
 import { BLOCKS, STATUSES, pointHelpKey, pointLabelKey } from '../../lib/diagnosis/checklist-model';
 import { KEY_FOR_STATUS, keyAction, moveIndex } from '../../lib/diagnosis/keyboard';
 import { useT } from '../i18n';
+import { CharCount, counterId, errorId, maxLengthOf, schemaAt } from '../options/form';
+
+/** The longest note the audit keeps (its schema's limit): a longer one is shown, counted and not sent. */
+export const NOTE_MAX = maxLengthOf(schemaAt(ChecklistPointSchema, ['note'])) ?? 4000;
 
 export interface ChecklistEntryProps {
   points: ChecklistPoint[];
@@ -40,6 +44,9 @@ export function ChecklistEntry({ points, findings = [], onStatus, onAccept, onNo
     const wanted = initialPoint ? points.findIndex((p) => p.id === initialPoint) : -1;
     return wanted >= 0 ? wanted : firstOpen;
   });
+  // Notes as typed, per point: what is shown, even when too long to be saved (never cut short).
+  const [drafts, setDrafts] = useState<Partial<Record<PointId, string>>>({});
+  const noteOf = (point: ChecklistPoint) => drafts[point.id] ?? point.note ?? '';
   const rowRefs = useRef<(HTMLLIElement | null)[]>([]);
   const sectionRef = useRef<HTMLElement | null>(null);
 
@@ -172,20 +179,19 @@ export function ChecklistEntry({ points, findings = [], onStatus, onAccept, onNo
                   {isActive && (
                     <div class="point-detail">
                       <p class="point-help">{t(pointHelpKey(point.id))}</p>
-                      <label>
-                        <span class="muted">{t('checklist.note')}</span>
-                        <textarea
-                          data-testid="point-note"
-                          maxLength={4000}
-                          rows={2}
-                          placeholder={t('checklist.note.placeholder')}
-                          value={point.note ?? ''}
-                          onInput={(e) => onNote(point.id, (e.currentTarget as HTMLTextAreaElement).value)}
-                        />
-                      </label>
+                      <NoteField point={point} text={noteOf(point)}
+                        onText={(text) => {
+                          setDrafts({ ...drafts, [point.id]: text });
+                          if (text.length <= NOTE_MAX) onNote(point.id, text);
+                        }} />
                     </div>
                   )}
-                  {!isActive && point.note && <p class="point-note">{point.note}</p>}
+                  {!isActive && (noteOf(point).length > NOTE_MAX ? (
+                    <>
+                      {point.note && <p class="point-note">{point.note}</p>}
+                      <p class="field-error point-note-unsaved">{t('checklist.note.unsaved')}</p>
+                    </>
+                  ) : noteOf(point).trim() && <p class="point-note">{noteOf(point)}</p>)}
                 </li>
               );
             })}
@@ -193,5 +199,40 @@ export function ChecklistEntry({ points, findings = [], onStatus, onAccept, onNo
         </div>
       ))}
     </section>
+  );
+}
+
+/**
+ * A point's note: a label, the count against the limit, and, past the limit, a message saying the
+ * note is not saved until it is shortened; the text typed stays as it is.
+ */
+function NoteField({ point, text, onText }: { point: ChecklistPoint; text: string; onText: (text: string) => void }) {
+  const { t } = useT();
+  const id = `point-note-${point.id}`;
+  const over = text.length > NOTE_MAX;
+  return (
+    <div class={`field point-note-field${over ? ' field-invalid' : ''}`}>
+      <label class="field-label" for={id}>{t('checklist.note')}</label>
+      <textarea
+        id={id}
+        data-testid="point-note"
+        rows={2}
+        placeholder={t('checklist.note.placeholder')}
+        value={text}
+        aria-describedby={`${counterId(id)} ${errorId(id)}`}
+        aria-invalid={over ? 'true' : undefined}
+        onInput={(e) => onText((e.currentTarget as HTMLTextAreaElement).value)}
+      />
+      <CharCount id={id} length={text.length} max={NOTE_MAX} />
+      {/* Always present, so that screen readers announce the message when it appears. */}
+      <p class="field-error" id={errorId(id)} aria-live="polite" data-testid="point-note-error">
+        {over && (
+          <>
+            <span class="visually-hidden">{t('form.error.label')} </span>
+            {t('checklist.note.tooLong', { max: NOTE_MAX })}
+          </>
+        )}
+      </p>
+    </div>
   );
 }

@@ -156,6 +156,26 @@ async function openHistory(): Promise<Page> {
   return page;
 }
 
+/** The options page in a colour scheme (the tokens follow prefers-color-scheme). */
+async function openOptions(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await vigie.context.newPage();
+  await page.emulateMedia({ colorScheme });
+  await page.goto(`${vigie.base}/options.html`);
+  await page.waitForSelector('[data-testid=settings-form]', { timeout: 15_000 });
+  return page;
+}
+
+/** Types values the options refuse (an http:// website, a word for a number, a day 31) and saves both forms. */
+async function showOptionErrors(page: Page) {
+  await page.fill('#agency-website', 'http://agence.example');
+  await page.click('[data-testid=agency-save]');
+  await page.waitForSelector('[data-testid=agency-summary]');
+  await page.fill('input[name=P1-amount]', 'twelve');
+  await page.fill('input[name=cycleDay]', '31');
+  await page.click('[data-testid=options-save]');
+  await page.waitForSelector('[data-testid=options-summary]');
+}
+
 describe('axe-core: no serious or critical violation', () => {
   it('popup, with a result shown', async () => {
     const popup = await openPopupWithResult();
@@ -181,13 +201,15 @@ describe('axe-core: no serious or critical violation', () => {
     await page.close();
   });
 
-  it('options', async () => {
-    const page = await vigie.context.newPage();
-    await page.goto(`${vigie.base}/options.html`);
-    await page.waitForSelector('[data-testid=settings-form]', { timeout: 15_000 });
-    expect(await seriousViolations(page, 'options')).toEqual([]);
-    await page.close();
-  });
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`options (${scheme} scheme), as it opens and with the errors of a refused save`, async () => {
+      const page = await openOptions(scheme);
+      expect(await seriousViolations(page, 'options')).toEqual([]);
+      await showOptionErrors(page);
+      expect(await seriousViolations(page, 'options')).toEqual([]);
+      await page.close();
+    });
+  }
 });
 
 describe('keyboard', () => {
@@ -237,6 +259,25 @@ describe('keyboard', () => {
     expect(indicator.outline || indicator.shadow, `focus style: ${indicator.style}`).toBe(true);
     await options.keyboard.press('Enter');
     await expect.poll(() => options.locator('[data-testid=options-status]').innerText(), { timeout: 5_000 }).not.toBe('');
+    await options.close();
+  });
+
+  it('options: a refused save from the keyboard focuses the summary, whose links lead to the fields', async () => {
+    const options = await openOptions();
+    await options.fill('input[name=cycleDay]', '31');
+    await startFromTop(options);
+    await tabTo(options, '[data-testid=options-save]', 200);
+    await options.keyboard.press('Enter');
+    await expect.poll(() => options.evaluate(() => document.activeElement?.id)).toBe('options-summary');
+    const indicator = await focusIndicator(options);
+    expect(indicator.outline || indicator.shadow, `focus style: ${indicator.style}`).toBe(true);
+    await options.keyboard.press('Tab');
+    await options.keyboard.press('Enter');
+    expect(await options.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('cycleDay');
+    // The field says what is wrong, and still holds what was typed.
+    expect(await options.inputValue('input[name=cycleDay]')).toBe('31');
+    expect(await options.getAttribute('input[name=cycleDay]', 'aria-invalid')).toBe('true');
+    expect(await options.locator('#opt-cycleDay-error').innerText()).toContain('Enter a whole number from 1 to 28.');
     await options.close();
   });
 });

@@ -167,7 +167,13 @@ describe('history page', () => {
       uptime.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await act(async () => { (form.querySelector('button[type=submit]') as HTMLButtonElement).click(); });
-    expect(await until(() => form.querySelector('[role=alert]'), 'the refusal')).toBeTruthy();
+    // Refused with the reason under the field and in the summary; what was typed stays.
+    const summary = await until(() => form.querySelector('[data-testid=agency-fields-summary]'), 'the refusal');
+    expect(summary.textContent).toContain('Enter a number from 0 to 100.');
+    const uptime = form.querySelector('input[name=uptime]') as HTMLInputElement;
+    expect(uptime.value).toBe('120');
+    expect(uptime.getAttribute('aria-invalid')).toBe('true');
+    expect(form.querySelector(`#${uptime.getAttribute('aria-describedby')!.split(' ').pop()}`)!.textContent).toContain('Enter a number from 0 to 100.');
     expect(await db.get('agencyFields', 'shop.example|2026-11')).toMatchObject({ uptimePercent: 99.5 });
   });
 });

@@ -25,6 +25,8 @@ export const checklist = {
   'checklist.confirmedAt': 'confirmed {date}',
   'checklist.note': 'Note',
   'checklist.note.placeholder': 'What the client said, who to ask…',
+  'checklist.note.tooLong': 'This note is too long to be saved: shorten it to {max} characters or fewer. What you typed stays here until then.',
+  'checklist.note.unsaved': 'The note typed here is too long and was not saved: come back to this point to shorten it.',
   'checklist.help.toggle': 'What does OK mean?',
 
   'checklist.A1.label': 'Dependencies audited, no known-vulnerable component',

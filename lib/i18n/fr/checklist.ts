@@ -27,6 +27,8 @@ export const checklist: SameKeys<typeof en> = {
   'checklist.confirmedAt': 'confirmé le {date}',
   'checklist.note': 'Note',
   'checklist.note.placeholder': 'Ce qu\'a dit le client, à qui demander…',
+  'checklist.note.tooLong': 'Cette note est trop longue pour être enregistrée : raccourcissez-la à {max} caractères au plus. Ce que vous avez saisi reste ici en attendant.',
+  'checklist.note.unsaved': 'La note saisie ici est trop longue et n\'a pas été enregistrée : revenez sur ce point pour la raccourcir.',
   'checklist.help.toggle': 'Que veut dire OK ?',
 
   'checklist.A1.label': 'Dépendances auditées, aucun composant vulnérable connu',
