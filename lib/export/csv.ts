@@ -28,7 +28,7 @@ const EVIDENCE_MAX = 4000;
 
 function findingRow(ctx: ExportContext, f: MonthlyFinding, at: string): Array<string | number> {
   const age = ageAt(f.firstSeen, at);
-  const evidence = (f.evidence ?? []).map(evidenceForPeople).map((e) => `${evidenceLabel(ctx, e.label)}: ${ctx.clip(e.value, EVIDENCE_MAX)}`).join('\n');
+  const evidence = (f.evidence ?? []).map(evidenceForPeople).map((e) => (e.value ? `${evidenceLabel(ctx, e.label)}: ${ctx.clip(e.value, EVIDENCE_MAX)}` : evidenceLabel(ctx, e.label))).join('\n');
   return [
     f.id, f.ruleId, severityLabel(ctx, f.severity), f.priority, f.deadline ?? '', findingTitle(ctx, f),
     f.checklistPoint ?? '', f.firstSeen ?? '', age?.days ?? '', age?.multiplier ?? '', evidence,

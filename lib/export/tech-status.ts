@@ -87,10 +87,19 @@ export function sourceMessage(source: string): StatusMessage {
  * and the address or name alone as their value; other items are returned as they are.
  */
 export function evidenceForPeople(item: { label: string; value: string }): { label: string; value: string } {
-  if (item.label !== 'evidence.components.source') return item;
+  if (item.label !== 'evidence.components.source') return { label: item.label, value: withoutMarkers(item.value) };
   // The tag itself is the evidence (its content is the version already named): a label, no value.
   if (item.value === 'meta-generator') return { label: 'tech.source.meta-generator', value: '' };
   const m = sourceMessage(item.value);
-  if (m.key === 'tech.source.other') return item;
-  return { label: m.key.replace('tech.source.', 'tech.source-kind.'), value: String(m.params.value ?? '') };
+  if (m.key === 'tech.source.other') return { label: item.label, value: withoutMarkers(item.value) };
+  return { label: m.key.replace('tech.source.', 'tech.source-kind.'), value: withoutMarkers(String(m.params.value ?? '')) };
+}
+
+/**
+ * What a person reads of a redacted value: an address loses its hidden query string entirely
+ * ("…/a.js?[redacted]" → "…/a.js"), a hidden secret elsewhere shows as "•••". The audit JSON keeps
+ * the "[redacted]" marker for machines.
+ */
+export function withoutMarkers(value: string): string {
+  return value.replace(/([?#])\[redacted\](?=$|[\s,;)])/g, '').replace(/\[redacted\]/g, '•••');
 }

@@ -186,7 +186,7 @@ describe('where a component was seen, in words', () => {
     expect(evidenceForPeople({ label: 'evidence.components.source', value: 'header:x-powered-by' })).toEqual({ label: 'tech.source-kind.header', value: 'X-Powered-By' });
     expect(evidenceForPeople({ label: 'evidence.components.source', value: 'meta-generator' })).toEqual({ label: 'tech.source.meta-generator', value: '' });
     const other = { label: 'evidence.header', value: 'Server: Apache' };
-    expect(evidenceForPeople(other)).toBe(other);
+    expect(evidenceForPeople(other)).toEqual(other);
   });
 });
 

@@ -230,7 +230,8 @@ function evidenceAppendix(ctx: ExportContext, audit: Audit): Block[] {
     for (const item of f.evidence.map(evidenceForPeople)) {
       const value = ctx.clip(item.value, APPENDIX_MAX);
       if (value.length > BLOCK_VALUE || /[\r\n]/.test(value)) long.push(paragraph(strong(evidenceLabel(ctx, item.label))), { kind: 'code-block', text: value });
-      else short.push([strong(evidenceLabel(ctx, item.label)), text(' '), code(value)]);
+      // A label alone when the evidence is the fact itself (the page's generator tag).
+      else short.push(value ? [strong(evidenceLabel(ctx, item.label)), text(' '), code(value)] : [strong(evidenceLabel(ctx, item.label))]);
     }
     if (short.length) blocks.push({ kind: 'list', items: short });
     blocks.push(...long);

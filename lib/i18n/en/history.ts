@@ -97,7 +97,6 @@ export const history = {
   'history.monthly.field.comment': 'Comment for the client',
   'history.monthly.save': 'Save',
   'history.monthly.saved': 'Saved.',
-  'history.monthly.invalid': 'Check the figures: uptime between 0 and 100, counts and hours zero or more.',
   'history.monthly.export': 'Download the monthly report',
   'history.monthly.export.format': 'Format',
   'history.housekeeping': 'Storage and backup',

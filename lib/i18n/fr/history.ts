@@ -99,7 +99,6 @@ export const history: SameKeys<typeof en> = {
   'history.monthly.field.comment': 'Commentaire pour le client',
   'history.monthly.save': 'Enregistrer',
   'history.monthly.saved': 'Enregistré.',
-  'history.monthly.invalid': 'Vérifiez les chiffres : disponibilité entre 0 et 100, nombres et heures positifs ou nuls.',
   'history.monthly.export': 'Télécharger le rapport mensuel',
   'history.monthly.export.format': 'Format',
   'history.housekeeping': 'Stockage et sauvegarde',
