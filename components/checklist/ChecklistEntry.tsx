@@ -51,11 +51,18 @@ export function ChecklistEntry({ points, findings = [], onStatus, onAccept, onNo
   const sectionRef = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
-    if (autoFocus) sectionRef.current?.focus();
+    if (autoFocus) sectionRef.current?.focus({ preventScroll: true });
   }, []);
   const active = points[Math.min(index, points.length - 1)];
 
+  // Follow the active point when the user moves it, not on the first render: the report would
+  // otherwise open scrolled down to the checklist instead of at its summary.
+  const moved = useRef(false);
   useEffect(() => {
+    if (!moved.current) {
+      moved.current = true;
+      return;
+    }
     rowRefs.current[index]?.scrollIntoView?.({ block: 'nearest' });
   }, [index]);
 
