@@ -12,6 +12,9 @@ export const BUDGETS = [
   { key: 'bundles.knowledgeBase.gzipBytes', label: 'knowledge base data files (public/kb), gzipped', limit: 800 * 1024, unit: 'B', kind: 'max' },
   { key: 'scan.coldWorker.medianMs', label: 'vigie:scan after a stopped service worker (loads the knowledge base), median', limit: 600, unit: 'ms', kind: 'max' },
   { key: 'history.firstRenderMs', label: 'history page first render at 10,000 audits', limit: 200, unit: 'ms', kind: 'max' },
+  // Side by side with the peers, same run, same page (issue 18): Vigie's scan stays well ahead.
+  { key: 'peers.ratios.retireOverVigie', label: "Retire.js CLI time / Vigie's scan time, same files", limit: 2, unit: '×', kind: 'min' },
+  { key: 'peers.ratios.lighthouseOverVigie', label: "Lighthouse js-libraries time / Vigie's scan time, same page", limit: 10, unit: '×', kind: 'min' },
   { key: 'cli.sitesPerMinute', label: 'CLI throughput at concurrency 16', limit: 600, unit: 'sites/min', kind: 'min' },
   { key: 'cli.peakRssBytes', label: 'CLI peak memory at concurrency 16', limit: 300 * 1024 * 1024, unit: 'B', kind: 'max' },
 ];

@@ -6,7 +6,9 @@
  * (scripts/bench/budgets.mjs) and writes bench-results/latest.json.
  *
  * Options: --skip-build (reuse bench-results/build), --runs N (scans per figure, default 20),
- * --cli-sites N (default 400), --only sizes,browser,cli.
+ * --cli-sites N (default 400), --only sizes,browser,cli,peers. The peers part (scripts/bench/peers.mjs)
+ * times Retire.js's CLI and Lighthouse on the same page as Vigie's scan, installing them into
+ * scripts/bench/peers/ on first use; it is not part of --only browser.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { BUDGETS, figure, meets } from './budgets.mjs';
 import { measureInChromium } from './browser.mjs';
 import { measureCli } from './cli.mjs';
+import { measurePeers } from './peers.mjs';
 import { measureSizes } from './sizes.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -28,7 +31,7 @@ const { values: args } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     runs: { type: 'string', default: '20' },
     'cli-sites': { type: 'string', default: '400' },
-    only: { type: 'string', default: 'sizes,browser,cli' },
+    only: { type: 'string', default: 'sizes,browser,cli,peers' },
   },
 });
 const runs = Math.max(3, Number(args.runs) || 20);
@@ -88,6 +91,12 @@ if (only.has('cli')) {
   results.cli = await measureCli({ root: ROOT, sites: Math.max(16, Number(args['cli-sites']) || 400), concurrency: 16 });
 }
 
+if (only.has('peers')) {
+  const testBuild = buildVariant('test');
+  process.stderr.write('Timing the peers (Retire.js CLI, Lighthouse js-libraries) against Vigie\'s scan on the same page…\n');
+  results.peers = await measurePeers({ runs, extensionDir: testBuild });
+}
+
 results.budgets = BUDGETS.map((budget) => {
   const value = figure(results, budget.key);
   return { ...budget, value: value ?? null, met: typeof value === 'number' ? meets(value, budget) : null };
@@ -113,6 +122,13 @@ if (results.bundles) {
   extra.push(['injected content script, gzipped', kb(b.injected.jsGzipBytes)]);
   extra.push(['knowledge base data files (public/kb), gzipped', kb(b.knowledgeBase.gzipBytes)]);
   extra.push(['unpacked Chrome build', kb(b.unpackedBytes)]);
+}
+if (results.peers) {
+  const p = results.peers;
+  extra.push([`Vigie scan of the peers page (${p.page.scripts.length} old libraries)`, `${p.vigie.medianMs} ms median, ${p.vigie.vulnerableLibraries} vulnerable found`]);
+  if (p.retire.notMeasured) extra.push(['Retire.js CLI, same files', `not measured: ${p.retire.notMeasured}`]);
+  else extra.push(['Retire.js CLI, same files', `${p.retire.medianMs} ms median, ${p.retire.vulnerableLibraries} vulnerable found — ×${p.ratios.retireOverVigie} Vigie's time`]);
+  extra.push([`Lighthouse ${p.lighthouse.version} js-libraries, same page`, `${p.lighthouse.medianMs} ms median, ${p.lighthouse.librariesListed} libraries listed (not judged) — ×${p.ratios.lighthouseOverVigie} Vigie's time`]);
 }
 if (results.cli) extra.push(['CLI run', `${results.cli.sites} sites in ${results.cli.seconds} s, ${results.cli.failed} failed`]);
 
