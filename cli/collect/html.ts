@@ -8,6 +8,9 @@ import { Parser } from 'htmlparser2';
 import { LIMITS } from '../../lib/evidence/limits';
 import type { PageSnapshot } from '../../lib/evidence/schema';
 
+/** Script addresses that load no file. */
+const NOT_A_SCRIPT_FILE = /^\s*(?:javascript|about):/i;
+
 type Kind = PageSnapshot['subresources'][number]['kind'];
 type Attributes = Record<string, string>;
 
@@ -76,6 +79,8 @@ export function snapshotFromHtml(html: string, pageUrl: string, contentType: str
           case 'script':
             scriptCount++;
             if (attributes.src === undefined || attributes.src === '') inlineScriptCount++;
+            // A javascript: address loads nothing (browsers do not run it as a script source): not a script file.
+            else if (NOT_A_SCRIPT_FILE.test(attributes.src)) break;
             else if (rawScripts.length < LIMITS.scripts) rawScripts.push(attributes);
             break;
           case 'link':

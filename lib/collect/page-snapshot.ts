@@ -21,6 +21,8 @@ export function collectPageSnapshot(doc: Document = document, perf: Performance 
       inlineScriptCount++;
       continue;
     }
+    // A javascript: address loads nothing (browsers do not run it as a script source): not a script file.
+    if (/^\s*(?:javascript|about):/i.test(src)) continue;
     if (scripts.length >= LIMITS.scripts) continue;
     scripts.push({
       src: cut(el.src || src, LIMITS.url),
