@@ -92,7 +92,8 @@ describe('screenshot gallery', () => {
       await report.waitForSelector('[data-testid=report]');
       // The report opens at its top, on the summary: the checklist below is not scrolled into view.
       await report.waitForSelector('[data-testid=checklist]');
-      await report.waitForTimeout(300);
+      // Two frames after the checklist is in the page: its mount effects (focus, scrolling) have run.
+      await report.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       expect(await report.evaluate(() => window.scrollY), 'the report opens scrolled').toBe(0);
       await shoot(report, `report.${lang}`, PAGE);
 

@@ -301,16 +301,7 @@ export function fullDoc(ctx: ExportContext, audit: Audit, agency: AgencyProfile 
     blocks: withContents(ctx, [
       ...letterhead(agency),
       heading(1, title),
-      {
-        kind: 'table',
-        head: [ctx.t('export.col.item'), ctx.t('export.col.value')],
-        rows: [
-          [[text(ctx.t('export.fact.page'))], [code(ctx.clip(audit.url))]],
-          [[text(ctx.t('export.fact.date'))], [text(ctx.date(audit.startedAt))]],
-          [[text(ctx.t('export.fact.platform'))], [text(`${audit.platform.name} ${ctx.clip(audit.platform.version, 64)}`)]],
-          [[text(ctx.t('export.fact.headerSource'))], [text(ctx.has(`headerSource.${audit.headerSource}`) ? ctx.t(`headerSource.${audit.headerSource}`) : audit.headerSource)]],
-        ],
-      },
+      factsTable(ctx, audit),
       ...executiveSummary(ctx, audit, history),
       ...findingsByPriority(ctx, audit),
       ...checklistByBlock(ctx, audit),
