@@ -15,18 +15,12 @@ import type { Audit } from '../../lib/audit/schema';
 import type { HistoryPoint } from '../../lib/export';
 import type { Settings } from '../../lib/settings/schema';
 import { declareCriticality, loadSettings } from '../../lib/settings/storage';
-import { domainSummaries, getAudit, openVigieDB, type VigieDatabase } from '../../lib/store/db';
+import { domainSummaries, getAudit, openVigieDB } from '../../lib/store/db';
 
 type State =
   | { phase: 'loading' }
   | { phase: 'missing' }
   | { phase: 'ready'; audit: Audit; settings: Settings; agency: AgencyProfile | null; history: readonly HistoryPoint[] };
-
-/** The audit, and its domain's audits for the exports' score chart (none when they cannot be read). */
-async function loadAudit(db: VigieDatabase, id: string): Promise<{ audit: Audit | null; history: readonly HistoryPoint[] }> {
-  const audit = await getAudit(db, id);
-  return { audit, history: audit ? await domainSummaries(db, audit.domain).catch(() => []) : [] };
-}
 
 async function loadAgency(): Promise<AgencyProfile | null> {
   try {
@@ -42,10 +36,17 @@ export function ReportPage() {
 
   useEffect(() => {
     const id = new URLSearchParams(location.search).get('id') ?? '';
-    void Promise.all([openVigieDB().then((db) => loadAudit(db, id)), loadSettings(), loadAgency()])
-      .then(([{ audit, history }, settings, agency]) => {
-        setState(audit ? { phase: 'ready', audit, settings, agency, history } : { phase: 'missing' });
-        if (audit) document.title = t('report.title', { domain: audit.domain });
+    const db = openVigieDB();
+    void Promise.all([db.then((d) => getAudit(d, id)), loadSettings(), loadAgency()])
+      .then(([audit, settings, agency]) => {
+        setState(audit ? { phase: 'ready', audit, settings, agency, history: [] } : { phase: 'missing' });
+        if (!audit) return;
+        document.title = t('report.title', { domain: audit.domain });
+        // The domain's audits only feed the exports' score chart: read after the first render, never before it.
+        void db
+          .then((d) => domainSummaries(d, audit.domain))
+          .then((history) => setState((s) => (s.phase === 'ready' ? { ...s, history } : s)))
+          .catch(() => {});
       })
       .catch(() => setState({ phase: 'missing' }));
   }, []);
